@@ -1,0 +1,57 @@
+package io.sfinbound.soql.ast;
+
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Identifier rules shared by the parser and the AST constructors, so that an AST built in code can never print to
+ * something other than what it says (no SOQL injection through a name).
+ */
+public final class Names {
+
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+    /** Salesforce's reserved SOQL words: never a field, object or alias name. */
+    public static final Set<String> RESERVED = Set.of("AND", "ASC", "DESC", "EXCLUDES", "FIRST", "FROM", "GROUP",
+            "HAVING", "IN", "INCLUDES", "LAST", "LIKE", "LIMIT", "NOT", "NULL", "NULLS", "OR", "SELECT", "WHERE", "WITH",
+            "TRUE", "FALSE");
+
+    /** Words that start a clause after FROM, so they cannot be an alias either. */
+    public static final Set<String> CLAUSE_WORDS = Set.of("USING", "WHERE", "WITH", "GROUP", "HAVING", "ORDER",
+            "LIMIT", "OFFSET", "FOR", "UPDATE");
+
+    private Names() {
+    }
+
+    /** Whether {@code s} is a syntactically valid identifier (any word, reserved or not). */
+    public static boolean isIdentifier(String s) {
+        return s != null && IDENTIFIER.matcher(s).matches();
+    }
+
+    /** Whether {@code s} is a reserved SOQL word, in any case. */
+    public static boolean isReserved(String s) {
+        return RESERVED.contains(s.toUpperCase(Locale.ROOT));
+    }
+
+    /** Whether {@code s} can be an alias: an identifier that is neither reserved nor a clause keyword. */
+    public static boolean isAliasable(String s) {
+        return isIdentifier(s) && !isReserved(s) && !CLAUSE_WORDS.contains(s.toUpperCase(Locale.ROOT));
+    }
+
+    /** Checks a name for an AST node; returns it. */
+    public static String requireName(String s, String what) {
+        if (!isIdentifier(s) || isReserved(s)) {
+            throw new IllegalArgumentException("invalid " + what + ": '" + s + "'");
+        }
+        return s;
+    }
+
+    /** Checks an alias for an AST node; returns it (null allowed). */
+    public static String requireAlias(String s) {
+        if (s != null && !isAliasable(s)) {
+            throw new IllegalArgumentException("invalid alias: '" + s + "'");
+        }
+        return s;
+    }
+}

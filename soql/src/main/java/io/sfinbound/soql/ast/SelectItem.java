@@ -1,0 +1,5 @@
+package io.sfinbound.soql.ast;
+
+/** One item of the SELECT list. */
+public sealed interface SelectItem permits SelectExpr, SelectSubquery, TypeOf {
+}
