@@ -78,6 +78,14 @@ public interface ExtractorConfig {
         /** {@code maxRecords} of one result page. */
         @WithDefault("50000")
         int pageSize();
+
+        /** Query jobs created for one run when Salesforce reports a job as Failed. */
+        @WithDefault("2")
+        int maxJobAttempts();
+
+        /** After the last failed job, extract the window over REST instead of failing the run. */
+        @WithDefault("true")
+        boolean fallbackToRest();
     }
 
     /** Retry of transient failures (5xx, SERVER_UNAVAILABLE, timeouts, connection resets). */

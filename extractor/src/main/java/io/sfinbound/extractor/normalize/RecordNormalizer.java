@@ -19,8 +19,17 @@ public final class RecordNormalizer {
     private RecordNormalizer() {
     }
 
-    /** A normalized copy of a REST record. */
+    /** A normalized copy of a REST record, without type canonicalization. */
     public static ObjectNode fromRest(JsonNode record) {
+        return fromRest(record, null, "");
+    }
+
+    /** A normalized copy of a REST record, values brought to their describe type's form ({@link Values}). */
+    public static ObjectNode fromRest(JsonNode record, FieldTypeResolver types) {
+        return fromRest(record, types, "");
+    }
+
+    private static ObjectNode fromRest(JsonNode record, FieldTypeResolver types, String prefix) {
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         Iterator<Map.Entry<String, JsonNode>> it = record.fields();
         while (it.hasNext()) {
@@ -28,7 +37,14 @@ public final class RecordNormalizer {
             if (e.getKey().equals("attributes")) {
                 continue;
             }
-            out.set(e.getKey(), normalizeValue(e.getValue()));
+            JsonNode v = e.getValue();
+            if (v.isObject() && !(v.has("records") && v.has("totalSize"))) {
+                out.set(e.getKey(), fromRest(v, types, prefix + e.getKey() + "."));
+            } else if (v.isObject()) {
+                out.set(e.getKey(), normalizeValue(v));
+            } else {
+                out.set(e.getKey(), types == null ? v : Values.canonical(types.typeOf(prefix + e.getKey()), v));
+            }
         }
         return out;
     }

@@ -1,6 +1,7 @@
 package io.sfinbound.extractor.query;
 
 import io.sfinbound.common.job.JobConfig;
+import io.sfinbound.extractor.normalize.FieldTypeResolver;
 import io.sfinbound.extractor.salesforce.SObjectDescribe;
 
 /**
@@ -9,15 +10,17 @@ import io.sfinbound.extractor.salesforce.SObjectDescribe;
  * @param job      job version
  * @param object   sObject of the job's SOQL
  * @param describe describe of the object
+ * @param types    describe types of the selected field paths
  * @param dateOnly the date field is a {@code date}, not a {@code datetime}
  * @param window   the run's window
  * @param queries  the window queries of the job's SOQL
  */
-public record ExtractionPlan(JobConfig job, String object, SObjectDescribe describe, boolean dateOnly, QueryWindow window,
-        WindowQueries queries) {
+public record ExtractionPlan(JobConfig job, String object, SObjectDescribe describe, FieldTypeResolver types, boolean dateOnly,
+        QueryWindow window, WindowQueries queries) {
 
-    public ExtractionPlan(JobConfig job, String object, SObjectDescribe describe, boolean dateOnly, QueryWindow window) {
-        this(job, object, describe, dateOnly, window, WindowQueries.of(job.soql(), job.dateField(), dateOnly));
+    public ExtractionPlan(JobConfig job, String object, SObjectDescribe describe, FieldTypeResolver types, boolean dateOnly,
+            QueryWindow window) {
+        this(job, object, describe, types, dateOnly, window, WindowQueries.of(job.soql(), job.dateField(), dateOnly));
     }
 
     public String dateField() {

@@ -135,7 +135,7 @@ public class RestExtractor {
         Map<String, ObjectNode> entries = plan.job().dataType() == DataType.SMS_TEXT
                 ? conversations.entriesOf(ctx, plan, batch) : Map.of();
         for (JsonNode r : batch) {
-            ObjectNode data = RecordNormalizer.fromRest(r);
+            ObjectNode data = RecordNormalizer.fromRest(r, plan.types());
             if (plan.job().dataType() == DataType.SMS_TEXT) {
                 data.set(ConversationGatherer.FIELD, entries.getOrDefault(RecordNormalizer.id(r), ConversationGatherer.empty()));
             }

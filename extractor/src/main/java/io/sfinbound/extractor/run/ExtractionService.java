@@ -13,8 +13,11 @@ import io.sfinbound.common.record.RunEventType;
 import io.sfinbound.common.record.Stage;
 import io.sfinbound.common.record.Watermark;
 import io.sfinbound.extractor.ExtractorConfig;
+import io.sfinbound.extractor.bulk.BulkExtractor;
+import io.sfinbound.extractor.bulk.BulkJobFailedException;
 import io.sfinbound.extractor.configapi.ConfigApiClient;
 import io.sfinbound.extractor.configapi.ConfigApiException;
+import io.sfinbound.extractor.normalize.FieldTypeResolver;
 import io.sfinbound.extractor.publish.Lineage;
 import io.sfinbound.extractor.publish.RecordPublisher;
 import io.sfinbound.extractor.publish.RunEventPublisher;
@@ -49,6 +52,7 @@ public class ExtractionService {
     private final DescribeCache describes;
     private final SalesforceClient client;
     private final RestExtractor rest;
+    private final BulkExtractor bulk;
     private final RecordPublisher records;
     private final RunEventPublisher events;
     private final QuotaGovernor quota;
@@ -56,13 +60,14 @@ public class ExtractionService {
     private final MeterRegistry metrics;
 
     public ExtractionService(ConfigApiClient configApi, TokenProvider tokens, DescribeCache describes, SalesforceClient client,
-            RestExtractor rest, RecordPublisher records, RunEventPublisher events, QuotaGovernor quota, ExtractorConfig config,
+            RestExtractor rest, BulkExtractor bulk, RecordPublisher records, RunEventPublisher events, QuotaGovernor quota, ExtractorConfig config,
             MeterRegistry metrics) {
         this.configApi = configApi;
         this.tokens = tokens;
         this.describes = describes;
         this.client = client;
         this.rest = rest;
+        this.bulk = bulk;
         this.records = records;
         this.events = events;
         this.quota = quota;
@@ -97,13 +102,14 @@ public class ExtractionService {
             }
             boolean dateOnly = "date".equals(dateField.type());
             QueryWindow window = WindowPlanner.plan(job, req.watermark(), ctx.clock().instant(), config.window().safetyMargin(), dateOnly);
-            ExtractionPlan plan = new ExtractionPlan(job, object, describe, dateOnly, window);
+            ExtractionPlan plan = new ExtractionPlan(job, object, describe, FieldTypeResolver.of(describe, session, describes), dateOnly, window);
             String api = chooseApi(ctx, plan);
             Log.infof("run %s: job %d v%d, %s over %s, window %s", req.runId(), req.jobId(), req.jobVersion(), object, api, window);
-            if ("BULK".equals(api)) {
-                throw new SalesforceException(SalesforceException.Kind.PERMANENT, 0, null, "Bulk API 2.0 is not available yet", null, null);
+            if (BulkExtractor.API.equals(api)) {
+                api = extractWithBulk(ctx, plan);
+            } else {
+                rest.extract(ctx, plan);
             }
-            rest.extract(ctx, plan);
             ctx.sink().awaitAll(DRAIN_TIMEOUT);
             Keyset next = Keyset.max(Keyset.of(req.watermark()), ctx.maxPosition());
             Watermark watermark = next == null ? null : next.toWatermark();
@@ -143,18 +149,40 @@ public class ExtractionService {
         return finish(ctx, lineage, RunEventType.FAILED, "internal error: " + e, null);
     }
 
+    /** Bulk, with new jobs when one fails, then the REST path; returns the API that did the work. */
+    private String extractWithBulk(RunContext ctx, ExtractionPlan plan) {
+        int attempts = Math.max(1, config.bulk().maxJobAttempts());
+        for (int attempt = 1; ; attempt++) {
+            try {
+                bulk.extract(ctx, plan);
+                return BulkExtractor.API;
+            } catch (BulkJobFailedException e) {
+                if (attempt < attempts) {
+                    Log.warnf("run %s: %s; creating a new job (%d/%d)", ctx.runId(), e.getMessage(), attempt + 1, attempts);
+                    continue;
+                }
+                if (!config.bulk().fallbackToRest()) {
+                    throw new SalesforceException(SalesforceException.Kind.PERMANENT, 0, null, e.getMessage(), null, e);
+                }
+                Log.warnf("run %s: %s; extracting the window over REST instead", ctx.runId(), e.getMessage());
+                rest.extract(ctx, plan);
+                return RestExtractor.API;
+            }
+        }
+    }
+
     private String chooseApi(RunContext ctx, ExtractionPlan plan) {
         ExtractionApi api = plan.job().api() == null ? ExtractionApi.AUTO : plan.job().api();
         return switch (api) {
             case REST -> RestExtractor.API;
-            case BULK -> "BULK";
+            case BULK -> BulkExtractor.API;
             case AUTO -> {
                 long threshold = plan.job().bulkThreshold() == null ? JobConfig.DEFAULT_BULK_THRESHOLD : plan.job().bulkThreshold();
                 long count = client.query(ctx.session(), plan.countQuery(), plan.job().includeDeleted(), 2000).path("totalSize").asLong();
                 Integer limit = plan.job().recordLimit();
                 long expected = limit == null ? count : Math.min(count, limit);
                 Log.infof("run %s: %d records in the window (Bulk threshold %d)", ctx.runId(), expected, threshold);
-                yield expected > threshold ? "BULK" : RestExtractor.API;
+                yield expected > threshold ? BulkExtractor.API : RestExtractor.API;
             }
         };
     }

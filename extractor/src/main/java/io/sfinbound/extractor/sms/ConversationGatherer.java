@@ -31,7 +31,7 @@ public class ConversationGatherer {
     /** The field of the session record that holds its entries. */
     public static final String FIELD = "ConversationEntries";
     /** Fields read from {@code ConversationEntry}. */
-    public static final String ENTRY_FIELDS = "Id, ConversationId, ActorId, ActorName, ActorType, EntryTime, EntryType, Message, Seq";
+    public static final String ENTRY_FIELDS = "Id, ConversationId, ActorId, ActorName, ActorType, EntryType, EntryTime, EntryTimeMilliSecs, Seq, Message";
 
     private final SalesforceClient client;
     private final ExtractorConfig config;
