@@ -214,7 +214,7 @@ public class SalesforceClient {
         } catch (IOException e) {
             body = new byte[0];
         }
-        SalesforceException e = error(status, body, retryAfter(resp));
+        SalesforceException e = SalesforceErrors.parse(status, body, retryAfter(resp));
         if (e.kind() == SalesforceException.Kind.QUOTA_EXCEEDED) {
             throw new QuotaDeferredException("Salesforce answered " + e.getMessage() + "; run deferred");
         }
@@ -223,31 +223,6 @@ public class SalesforceClient {
 
     private static String pathOf(HttpRequest req) {
         return req.uri().getRawPath();
-    }
-
-    SalesforceException error(int status, byte[] body, Duration retryAfter) {
-        String code = null;
-        String message = null;
-        try {
-            JsonNode n = mapper.readTree(body);
-            JsonNode first = n != null && n.isArray() && !n.isEmpty() ? n.get(0) : n;
-            if (first != null && first.isObject()) {
-                code = text(first, "errorCode", text(first, "error", null));
-                message = text(first, "message", text(first, "error_description", null));
-            }
-        } catch (IOException | RuntimeException ignored) {
-            // not JSON (an HTML 503 page of a proxy, for example)
-        }
-        if (message == null && body.length > 0) {
-            String raw = new String(body, StandardCharsets.UTF_8).strip();
-            message = raw.length() > 300 ? raw.substring(0, 300) + "..." : raw;
-        }
-        return SalesforceException.of(status, code, message, retryAfter);
-    }
-
-    private static String text(JsonNode n, String field, String fallback) {
-        JsonNode v = n.get(field);
-        return v == null || v.isNull() ? fallback : v.asText();
     }
 
     static Duration retryAfter(HttpResponse<?> resp) {
