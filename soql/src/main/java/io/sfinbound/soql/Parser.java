@@ -174,12 +174,17 @@ final class Parser {
             }
             Token fromTok = next();
             map.putClause("FROM", fromTok.position());
-            Token obj = nameToken("object name");
+            Token obj = objectToken("object name");
+            String objectName = obj.text();
+            while (peek().is(Token.Type.DOT)) {
+                next();
+                objectName += "." + objectToken("relationship name").text();
+            }
             String alias = null;
             if (peek().is(Token.Type.IDENT) && Names.isAliasable(peek().text())) {
                 alias = next().text();
             }
-            From from = at(new From(obj.text(), alias), obj);
+            From from = at(new From(objectName, alias), obj);
 
             String scope = null;
             if (atWord("USING")) {
@@ -263,6 +268,22 @@ final class Parser {
         return next();
     }
 
+    /** Any identifier, reserved words included (path parts after a dot). */
+    private Token identToken(String expected) {
+        if (!peek().is(Token.Type.IDENT)) {
+            throw error(peek(), expected);
+        }
+        return next();
+    }
+
+    /** An object name: not a reserved word, except the standard object {@code Group}. */
+    private Token objectToken(String expected) {
+        if (!peek().is(Token.Type.IDENT) || !Names.isObjectName(peek().text())) {
+            throw error(peek(), expected);
+        }
+        return next();
+    }
+
     private int nonNegativeInt(int max, String tooLarge) {
         Token t = peek();
         if (!t.is(Token.Type.NUMBER) || t.text().startsWith("-") || t.text().startsWith("+")
@@ -311,7 +332,7 @@ final class Parser {
             throw error(peek(), "WHEN");
         }
         while (acceptWord("WHEN")) {
-            String type = nameToken("object type").text();
+            String type = objectToken("object type").text();
             expectWord("THEN", "THEN");
             whens.add(new TypeOf.When(type, fieldList()));
         }
@@ -334,12 +355,17 @@ final class Parser {
     }
 
     private FieldPath fieldPath(String expected) {
-        Token first = nameToken(expected);
+        Token first = peek();
+        // a reserved word may start a relationship path (GroupMember: Group.Name), never stand alone
+        if (!first.is(Token.Type.IDENT) || Names.isReserved(first.text()) && !peek(1).is(Token.Type.DOT)) {
+            throw error(first, expected);
+        }
+        next();
         List<String> parts = new ArrayList<>(2);
         parts.add(first.text());
         while (peek().is(Token.Type.DOT)) {
             next();
-            parts.add(nameToken("field name").text());
+            parts.add(identToken("field name").text());
         }
         return at(new FieldPath(parts), first);
     }

@@ -92,7 +92,7 @@ public final class Soql {
                     && fc.upperName().equals("FIELDS")) {
                 fieldsFunction = true;
             } else if (item instanceof SelectSubquery sq) {
-                children.add(sq.query().objectName());
+                children.add(sq.query().from().relationshipName());
             }
         }
         return new QueryAnalysis(query.objectName(), query.from().alias(), fields, children, dates, unknown,

@@ -73,7 +73,11 @@ final class AstArbitraries {
     }
 
     static Arbitrary<FieldPath> fieldPath() {
-        return name().list().ofMinSize(1).ofMaxSize(4).map(FieldPath::new);
+        Arbitrary<FieldPath> plain = name().list().ofMinSize(1).ofMaxSize(4).map(FieldPath::new);
+        // a reserved word may start a relationship path (GroupMember's Group.Name)
+        Arbitrary<FieldPath> reservedStart = Combinators.combine(Arbitraries.of("Group", "GROUP", "Order"), name())
+                .as(FieldPath::of);
+        return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(20, plain), net.jqwik.api.Tuple.of(1, reservedStart));
     }
 
     static Arbitrary<Literal> literal(boolean allowRelative) {
@@ -173,7 +177,9 @@ final class AstArbitraries {
 
     static Arbitrary<SoqlQuery> query(int depth) {
         Arbitrary<List<SelectItem>> select = selectItem(depth).list().ofMinSize(1).ofMaxSize(5);
-        Arbitrary<From> from = Combinators.combine(name(), alias().injectNull(0.6)).as(From::new);
+        Arbitrary<String> object = Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(20, name()),
+                net.jqwik.api.Tuple.of(1, Arbitraries.of("Group", "Account.Contacts")));
+        Arbitrary<From> from = Combinators.combine(object, alias().injectNull(0.6)).as(From::new);
         Arbitrary<Condition> where = condition(depth == 0 ? 0 : 2).injectNull(0.2);
         Arbitrary<GroupBy> groupBy = Combinators.combine(Arbitraries.of(GroupBy.Kind.class),
                 fieldOrFunction().list().ofMinSize(1).ofMaxSize(3)).as(GroupBy::new).injectNull(0.8);

@@ -18,7 +18,11 @@ public record FieldPath(List<String> parts) implements Expr {
             throw new IllegalArgumentException("empty field path");
         }
         for (String p : parts) {
-            Names.requireName(p, "field name");
+            Names.requireIdentifier(p, "field name");
+        }
+        if (parts.size() == 1) {
+            // a reserved word can only start a relationship path (Group.Name), never be a field on its own
+            Names.requireName(parts.get(0), "field name");
         }
     }
 

@@ -47,6 +47,27 @@ public final class Names {
         return s;
     }
 
+    /** Whether {@code s} can name an object: an identifier, not reserved except {@code Group} (a standard object). */
+    public static boolean isObjectName(String s) {
+        return isIdentifier(s) && (!isReserved(s) || s.equalsIgnoreCase("GROUP"));
+    }
+
+    /** Checks an object name for an AST node; returns it. */
+    public static String requireObjectName(String s, String what) {
+        if (!isObjectName(s)) {
+            throw new IllegalArgumentException("invalid " + what + ": '" + s + "'");
+        }
+        return s;
+    }
+
+    /** Checks a name that may be a reserved word (relationship path parts like {@code Group.Name}); returns it. */
+    public static String requireIdentifier(String s, String what) {
+        if (!isIdentifier(s)) {
+            throw new IllegalArgumentException("invalid " + what + ": '" + s + "'");
+        }
+        return s;
+    }
+
     /** Checks an alias for an AST node; returns it (null allowed). */
     public static String requireAlias(String s) {
         if (s != null && !isAliasable(s)) {

@@ -29,7 +29,7 @@ public record TypeOf(String field, List<When> whens, List<FieldPath> elseFields)
     public record When(String type, List<FieldPath> fields) {
 
         public When {
-            Names.requireName(type, "TYPEOF type");
+            Names.requireObjectName(type, "TYPEOF type");
             fields = List.copyOf(fields);
             if (fields.isEmpty()) {
                 throw new IllegalArgumentException("WHEN needs fields");

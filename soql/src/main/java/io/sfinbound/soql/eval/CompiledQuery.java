@@ -156,7 +156,7 @@ final class CompiledQuery {
         if (item instanceof SelectSubquery sq) {
             SoqlQuery sub = sq.query();
             CompiledQuery child = new CompiledQuery(sub, source, ctx);
-            String rel = sub.objectName();
+            String rel = sub.from().relationshipName();
             return (row, out) -> {
                 String key = Values.keyOf(row, rel);
                 Object v = key == null ? null : row.get(key);
