@@ -268,14 +268,6 @@ final class Parser {
         return next();
     }
 
-    /** Any identifier, reserved words included (path parts after a dot). */
-    private Token identToken(String expected) {
-        if (!peek().is(Token.Type.IDENT)) {
-            throw error(peek(), expected);
-        }
-        return next();
-    }
-
     /** An object name: not a reserved word, except the standard object {@code Group}. */
     private Token objectToken(String expected) {
         if (!peek().is(Token.Type.IDENT) || !Names.isObjectName(peek().text())) {
@@ -357,7 +349,8 @@ final class Parser {
     private FieldPath fieldPath(String expected) {
         Token first = peek();
         // a reserved word may start a relationship path (GroupMember: Group.Name), never stand alone
-        if (!first.is(Token.Type.IDENT) || Names.isReserved(first.text()) && !peek(1).is(Token.Type.DOT)) {
+        if (!first.is(Token.Type.IDENT) || Names.isReserved(first.text())
+                && !(Names.isObjectName(first.text()) && peek(1).is(Token.Type.DOT))) {
             throw error(first, expected);
         }
         next();
@@ -365,7 +358,7 @@ final class Parser {
         parts.add(first.text());
         while (peek().is(Token.Type.DOT)) {
             next();
-            parts.add(identToken("field name").text());
+            parts.add(objectToken("field name").text());
         }
         return at(new FieldPath(parts), first);
     }
@@ -542,7 +535,7 @@ final class Parser {
         }
         if (!RelativeDateLiteral.needsN(u)) {
             if (peek(1).is(Token.Type.COLON)) {
-                throw error(peek(1), "AND, OR or ')'");
+                throw SoqlException.malformed("date literal " + u + " takes no ':n'", peek(1).position(), ":");
             }
             return RelativeDateLiteral.of(u);
         }

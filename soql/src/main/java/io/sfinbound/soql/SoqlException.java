@@ -41,7 +41,8 @@ public class SoqlException extends RuntimeException {
 
     /** {@code unexpected token: 'x' at line l, column c; expected y}. */
     static SoqlException unexpected(String token, SourcePosition position, String expected) {
-        return new SoqlException(MALFORMED_QUERY, "unexpected token: '" + token + "'", position, token, expected);
+        String quoted = token.startsWith("'") ? token : "'" + token + "'";
+        return new SoqlException(MALFORMED_QUERY, "unexpected token: " + quoted, position, token, expected);
     }
 
     /** {@code unexpected end of query at line l, column c; expected y}. */

@@ -17,12 +17,13 @@ public record FieldPath(List<String> parts) implements Expr {
         if (parts.isEmpty()) {
             throw new IllegalArgumentException("empty field path");
         }
-        for (String p : parts) {
-            Names.requireIdentifier(p, "field name");
-        }
         if (parts.size() == 1) {
-            // a reserved word can only start a relationship path (Group.Name), never be a field on its own
             Names.requireName(parts.get(0), "field name");
+        } else {
+            // the Group relationship (GroupMember: Group.Name) is the one reserved word allowed in a path
+            for (String p : parts) {
+                Names.requireObjectName(p, "field name");
+            }
         }
     }
 
