@@ -47,16 +47,40 @@ public final class HealthProbe {
         return targets;
     }
 
+    /** Parses {@code --pids name:pid,name:pid}: the processes behind the URLs, to stop waiting when one exits. */
+    static Map<String, Long> pids(Args args) {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        for (String s : args.get("pids", "").split(",")) {
+            int colon = s.lastIndexOf(':');
+            if (colon > 0) {
+                try {
+                    pids.put(s.substring(0, colon), Long.parseLong(s.substring(colon + 1)));
+                } catch (NumberFormatException e) {
+                    throw new Args.UsageException("expected name:pid in --pids, got " + s);
+                }
+            }
+        }
+        return pids;
+    }
+
     /**
-     * {@code wait-http --timeout seconds name=url...}: polls every URL until each answered 200 once; prints
-     * {@code ready <name> <seconds>} as each becomes ready. Exit 0 when all are ready, 1 otherwise (the stragglers are
-     * named on stderr).
+     * {@code wait-http --timeout seconds [--pids name:pid,...] name=url...}: polls every URL until each answered 200
+     * once; prints {@code ready <name> <seconds>} as each becomes ready. Exit 0 when all are ready, 1 otherwise (the
+     * stragglers are named on stderr), at once when one of the given processes exits.
      */
     static int waitAll(Args args) throws InterruptedException {
         Map<String, String> pending = targets(args);
+        Map<String, Long> pids = pids(args);
         Instant start = Instant.now();
         Instant deadline = start.plusSeconds(args.getInt("timeout", 180));
         while (!pending.isEmpty() && Instant.now().isBefore(deadline)) {
+            for (String name : pending.keySet()) {
+                Long pid = pids.get(name);
+                if (pid != null && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false) == Boolean.FALSE) {
+                    Console.err("exited: " + name + " (pid " + pid + ") while starting");
+                    return 1;
+                }
+            }
             pending.entrySet().removeIf(e -> {
                 if (status(e.getValue()) == 200) {
                     Console.out(String.format("ready %s %.1f", e.getKey(), Duration.between(start, Instant.now()).toMillis() / 1000.0));
