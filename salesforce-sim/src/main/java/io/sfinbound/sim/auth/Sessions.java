@@ -1,0 +1,134 @@
+package io.sfinbound.sim.auth;
+
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.sfinbound.sim.SimConfig;
+
+/** Issued access tokens, refresh tokens and authorization codes (in memory; a restart logs everyone out). */
+@ApplicationScoped
+public class Sessions {
+
+    /** An access token's session. */
+    public record Session(String accessToken, Directory.User user, Directory.App app, String instanceUrl, String scope,
+                          Instant issuedAt, Instant expiresAt, String refreshToken) {
+    }
+
+    /** A refresh token. */
+    public record Refresh(String token, Directory.User user, Directory.App app, String instanceUrl, String scope, Instant issuedAt) {
+    }
+
+    /** An authorization code of the web-server flow. */
+    public record Code(String code, Directory.User user, Directory.App app, String redirectUri, String codeChallenge,
+                       String instanceUrl, String scope, Instant expiresAt) {
+    }
+
+    private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    private final SecureRandom random = new SecureRandom();
+    private final Map<String, Session> access = new ConcurrentHashMap<>();
+    private final Map<String, Refresh> refresh = new ConcurrentHashMap<>();
+    private final Map<String, Code> codes = new ConcurrentHashMap<>();
+    private final Duration timeout;
+    private final Duration codeTimeout;
+
+    public Sessions(SimConfig config) {
+        this.timeout = config.session().timeout();
+        this.codeTimeout = config.session().codeTimeout();
+    }
+
+    String randomString(int n) {
+        StringBuilder b = new StringBuilder(n);
+        for (int i = 0; i < n; i++) {
+            b.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+        }
+        return b.toString();
+    }
+
+    /** Issues an access token ({@code <15-char org id>!<opaque>}, as Salesforce's). */
+    public Session issue(Directory.User user, Directory.App app, String instanceUrl, String scope, String refreshToken) {
+        Instant now = Instant.now();
+        String token = user.org().id15() + "!AQ" + randomString(2) + "AQ" + randomString(96).replace('a', '.').replace('b', '_');
+        Session s = new Session(token, user, app, instanceUrl, scope, now, now.plus(timeout), refreshToken);
+        access.put(token, s);
+        return s;
+    }
+
+    /** Issues a refresh token. */
+    public Refresh issueRefresh(Directory.User user, Directory.App app, String instanceUrl, String scope) {
+        Refresh r = new Refresh("5Aep861" + randomString(80), user, app, instanceUrl, scope, Instant.now());
+        refresh.put(r.token(), r);
+        return r;
+    }
+
+    /** Issues an authorization code. */
+    public Code issueCode(Directory.User user, Directory.App app, String redirectUri, String challenge, String instanceUrl, String scope) {
+        Code c = new Code("aPrx" + randomString(60), user, app, redirectUri, challenge, instanceUrl, scope, Instant.now().plus(codeTimeout));
+        codes.put(c.code(), c);
+        return c;
+    }
+
+    /** Takes a code (single use). */
+    public Optional<Code> takeCode(String code) {
+        return code == null ? Optional.empty() : Optional.ofNullable(codes.remove(code));
+    }
+
+    /** The live session of an access token. */
+    public Optional<Session> session(String token) {
+        if (token == null) {
+            return Optional.empty();
+        }
+        Session s = access.get(token);
+        if (s == null) {
+            return Optional.empty();
+        }
+        if (s.expiresAt().isBefore(Instant.now())) {
+            access.remove(token);
+            return Optional.empty();
+        }
+        return Optional.of(s);
+    }
+
+    public Optional<Refresh> refresh(String token) {
+        return token == null ? Optional.empty() : Optional.ofNullable(refresh.get(token));
+    }
+
+    /** Invalidates a refresh token (rotation) without touching its access tokens. */
+    public void dropRefresh(String token) {
+        refresh.remove(token);
+    }
+
+    /** Revokes an access token, or a refresh token with every access token issued from it; false if unknown. */
+    public boolean revoke(String token) {
+        if (token == null) {
+            return false;
+        }
+        if (access.remove(token) != null) {
+            return true;
+        }
+        if (refresh.remove(token) != null) {
+            access.values().removeIf(s -> token.equals(s.refreshToken()));
+            return true;
+        }
+        return false;
+    }
+
+    /** Expires every access token (refresh tokens stay valid): the next call of every client gets a 401. */
+    public int expireAll() {
+        int n = access.size();
+        access.clear();
+        return n;
+    }
+
+    /** Revokes everything, refresh tokens included. */
+    public void revokeAll() {
+        access.clear();
+        refresh.clear();
+        codes.clear();
+    }
+}
