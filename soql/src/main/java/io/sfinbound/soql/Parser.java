@@ -56,8 +56,12 @@ final class Parser {
     /** Maximum OFFSET Salesforce accepts. */
     static final int MAX_OFFSET = 2_000;
 
+    /** Deepest nesting of parentheses, NOT, function calls and subqueries (keeps recursion off the stack limit). */
+    static final int MAX_DEPTH = 200;
+
     private final List<Token> tokens;
     private int i;
+    private int depth;
     private SourceMap map;
 
     private Parser(List<Token> tokens) {
@@ -148,6 +152,13 @@ final class Parser {
         return SoqlException.unexpected(t.text(), t.position(), expected);
     }
 
+    private void enter(Token t) {
+        if (++depth > MAX_DEPTH) {
+            throw new SoqlException(SoqlException.QUERY_TOO_COMPLICATED, "query nested more than " + MAX_DEPTH
+                    + " levels deep", t.position(), t.text(), null);
+        }
+    }
+
     private <T> T at(T node, Token t) {
         return map.put(node, t.position());
     }
@@ -157,6 +168,7 @@ final class Parser {
     private SoqlQuery query() {
         SourceMap outer = map;
         map = SourceMap.forParser();
+        enter(peek());
         try {
             expectWord("SELECT", "SELECT");
             List<SelectItem> select = new ArrayList<>();
@@ -257,6 +269,7 @@ final class Parser {
                     forClause, update, map);
         } finally {
             map = outer;
+            depth--;
         }
     }
 
@@ -369,6 +382,7 @@ final class Parser {
         if (first.is(Token.Type.IDENT) && !Names.isReserved(first.text()) && peek(1).is(Token.Type.LPAREN)) {
             next();
             next();
+            enter(first);
             List<Expr> args = new ArrayList<>();
             if (!peek().is(Token.Type.RPAREN)) {
                 while (true) {
@@ -381,6 +395,7 @@ final class Parser {
                 }
             }
             expect(Token.Type.RPAREN, args.isEmpty() ? "field name or ')'" : "',' or ')'");
+            depth--;
             return at(new FunctionCall(first.text(), args), first);
         }
         return fieldPath(expected);
@@ -427,12 +442,17 @@ final class Parser {
         Token t = peek();
         if (t.isWord("NOT")) {
             next();
-            return at(new Not(unary()), t);
+            enter(t);
+            Condition operand = unary();
+            depth--;
+            return at(new Not(operand), t);
         }
         if (t.is(Token.Type.LPAREN)) {
             next();
+            enter(t);
             Condition c = condition();
             expect(Token.Type.RPAREN, "')'");
+            depth--;
             return c;
         }
         return simpleCondition();
