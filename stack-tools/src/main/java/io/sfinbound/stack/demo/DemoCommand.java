@@ -73,24 +73,6 @@ public final class DemoCommand {
     }
 
     private static void printSummary(DemoDriver.Outcome o, Args args, String configApiUrl, String loaderUrl, String keyFile, String logs) {
-        JsonNode run = o.run();
-        String runId = run.path("id").asText();
-        String keyExpr = keyFile.isEmpty() ? "$SFINBOUND_ADMIN_KEY" : "$(cat " + keyFile + ")";
-        Console.out("");
-        Console.out("==== sfinbound demo summary ====");
-        Console.out(String.format("run %s of job %s: %s in %.1f s%s", runId, o.jobId(), o.status(), o.runTime().toMillis() / 1000.0,
-                run.hasNonNull("message") && !run.path("message").asText().isEmpty() ? " (" + run.path("message").asText() + ")" : ""));
-        Console.out("  counters: " + DemoDriver.counters(run.path("counters")));
-        if (o.documentsOfRun() >= 0) {
-            Console.out("  documents loaded by this run: " + o.documentsOfRun() + "; the project now holds " + o.documentsOfProject()
-                    + (o.reused() ? " (an incremental run loads only what changed since the last one)" : ""));
-        }
-        for (JsonNode d : o.sample()) {
-            Console.out("    " + d.path("naturalId").asText(d.path("natural_id").asText("?")) + "  " + d.path("documentDate").asText(d.path("document_date").asText(""))
-                    + "  " + d.path("sourceRecordId").asText(""));
-        }
-        Console.out("");
-        Console.out("Where to look");
         Map<String, String> swagger = new LinkedHashMap<>();
         for (String s : args.positional()) {
             int eq = s.indexOf('=');
@@ -98,15 +80,51 @@ public final class DemoCommand {
                 swagger.put(s.substring(0, eq), s.substring(eq + 1));
             }
         }
-        swagger.forEach((name, url) -> Console.out(String.format("  %-15s %s/q/swagger-ui", name, url)));
-        Console.out("  the run:        curl -H \"X-API-Key: " + keyExpr + "\" " + configApiUrl + "/api/runs/" + runId);
-        Console.out("  the documents:  curl -H \"X-API-Key: " + keyExpr + "\" '" + loaderUrl + "/api/projects/" + o.projectId() + "/documents?size=5'");
-        Console.out("  a topic:        bin/sfinbound tap <topic>   (topics: " + String.join(", ", topics()) + ")");
-        Console.out("                  = java -cp '" + args.get("lib", "stack-tools/target/lib") + "/*' org.apache.kafka.tools.consumer.ConsoleConsumer --bootstrap-server "
-                + args.get("bootstrap", "127.0.0.1:9092") + " --topic " + Topics.DOCUMENTS
-                + " --from-beginning --property print.key=true --property print.headers=true");
-        Console.out("  the logs:       bin/sfinbound logs <service>   (" + logs + "/)");
-        Console.out("  run it again:   bin/sfinbound demo");
+        summary(o, new Where(configApiUrl, loaderUrl, keyFile, logs, args.get("lib", "stack-tools/target/lib"),
+                args.get("bootstrap", "127.0.0.1:9092"), swagger)).forEach(Console::out);
+    }
+
+    /** Where the stack's parts are, for the summary's "where to look" lines. */
+    record Where(String configApiUrl, String loaderUrl, String keyFile, String logs, String lib, String bootstrap,
+            Map<String, String> services) {
+    }
+
+    /** The summary of a demo run, line by line. */
+    static List<String> summary(DemoDriver.Outcome o, Where w) {
+        List<String> lines = new java.util.ArrayList<>();
+        JsonNode run = o.run();
+        String runId = run.path("id").asText();
+        String keyExpr = w.keyFile().isEmpty() ? "$SFINBOUND_ADMIN_KEY" : "$(cat " + w.keyFile() + ")";
+        String message = run.path("message").asText("");
+        lines.add("");
+        lines.add("==== sfinbound demo summary ====");
+        lines.add(String.format("run %s of job %s: %s in %.1f s%s", runId, o.jobId(), o.status(), o.runTime().toMillis() / 1000.0,
+                message.isEmpty() || "null".equals(message) ? "" : " (" + message + ")"));
+        lines.add("  counters: " + DemoDriver.counters(run.path("counters")));
+        if (o.documentsOfRun() >= 0) {
+            lines.add("  documents loaded by this run: " + o.documentsOfRun() + "; the project now holds " + o.documentsOfProject()
+                    + (o.reused() ? " (an incremental run loads only what changed since the last one)" : ""));
+        }
+        for (JsonNode d : o.sample()) {
+            lines.add("    " + first(d, "naturalId", "natural_id") + "  " + first(d, "documentDate", "document_date") + "  "
+                    + d.path("sourceRecordId").asText(""));
+        }
+        lines.add("");
+        lines.add("Where to look");
+        w.services().forEach((name, url) -> lines.add(String.format("  %-15s %s/q/swagger-ui", name, url)));
+        lines.add("  the run:        curl -H \"X-API-Key: " + keyExpr + "\" " + w.configApiUrl() + "/api/runs/" + runId);
+        lines.add("  the documents:  curl -H \"X-API-Key: " + keyExpr + "\" '" + w.loaderUrl() + "/api/projects/" + o.projectId()
+                + "/documents?size=5'");
+        lines.add("  a topic:        bin/sfinbound tap <topic>   (topics: " + String.join(", ", topics()) + ")");
+        lines.add("                  = java -cp '" + w.lib() + "/*' org.apache.kafka.tools.consumer.ConsoleConsumer --bootstrap-server "
+                + w.bootstrap() + " --topic " + Topics.DOCUMENTS + " --from-beginning --property print.key=true --property print.headers=true");
+        lines.add("  the logs:       bin/sfinbound logs <service>   (" + w.logs() + "/)");
+        lines.add("  run it again:   bin/sfinbound demo");
+        return lines;
+    }
+
+    private static String first(JsonNode n, String a, String b) {
+        return n.hasNonNull(a) ? n.get(a).asText() : n.path(b).asText("");
     }
 
     /** Every topic of the pipeline, in pipeline order. */
