@@ -22,8 +22,8 @@ import org.jsoup.nodes.TextNode;
  * The format: centered {@code <p align="center">} (or {@code <div>}) header lines {@code Chat Started: Monday,
  * December 17, 2018, 23:27:57 (-0500)}, {@code Chat Origin: ...}, {@code Agent <name>}, then one line per message
  * {@code ( 1m 13s ) Name: text<br>}, HTML-escaped. A transfer starts a new header block and the offsets go on.
- * Lines that are neither (file transfers, "Agent Chatbot successfully transferred the chat", localized events)
- * are kept as system lines. Header keywords are recognised in English, Spanish, French, German, Italian and
+ * A plain line right after a message continues it (a message with line breaks); other lines that are neither
+ * (file transfers, "Agent Chatbot successfully transferred the chat", localized events) are kept as system lines. Header keywords are recognised in English, Spanish, French, German, Italian and
  * Portuguese; a {@code Chat Started} date in another locale leaves {@link ParsedTranscript#started()} empty and the
  * caller falls back to the record's {@code StartTime}. Thread-safe and stateless.
  */
@@ -86,6 +86,10 @@ public final class LiveChatBodyParser {
             } else if (line.centered() && (m = AGENT.matcher(text)).matches() && !isEvent(text)) {
                 headers++;
                 agents.add(m.group(1).trim());
+            } else if (!line.centered() && !isEvent(text) && !lines.isEmpty() && !lines.get(lines.size() - 1).isSystem()) {
+                // A message with line breaks: Salesforce renders each break as <br> without a new "( 1m 2s ) Name:".
+                ChatLine previous = lines.remove(lines.size() - 1);
+                lines.add(new ChatLine(previous.speaker(), previous.offsetSeconds(), previous.text() + "\n" + text));
             } else {
                 lines.add(new ChatLine(null, null, text));
             }

@@ -20,7 +20,8 @@ import io.sfinbound.transformer.pipeline.TransformException;
  * {@code {"totalSize", "done", "records": [...]}}) into one {@link Conversation}. Entries are ordered by
  * {@code EntryTime}, then {@code EntryTimeMilliSecs}, then {@code Seq}; entries without a message (opt-ins,
  * bot-established events) are skipped. {@code ActorType} decides the participant type: Agent and Supervisor are
- * agents, Bot and System bots, EndUser the client; entries without an ActorType fall back to the job's mode
+ * agents, Bot a bot, EndUser the client, System lines belong to the participant {@code system} (a bot, as in live
+ * chat, and never in a verbatim); entries without an ActorType fall back to the job's mode
  * (first speaker agent or customer), else unknown.
  */
 public final class MessagingConversations {
@@ -52,6 +53,7 @@ public final class MessagingConversations {
         entries.sort(ENTRY_ORDER);
         Map<String, Conversation.Participant> participants = new LinkedHashMap<>();
         List<Conversation.Turn> turns = new ArrayList<>();
+        int speakers = 0;
         for (JsonNode e : entries) {
             String text = SalesforceValues.text(e.get("Message"));
             if (text == null || text.isBlank()) {
@@ -60,12 +62,18 @@ public final class MessagingConversations {
             String actorType = SalesforceValues.text(e.get("ActorType"));
             String name = SalesforceValues.text(e.get("ActorName"));
             String actorId = SalesforceValues.text(e.get("ActorId"));
-            String key = actorId != null ? actorId : (name != null ? name : String.valueOf(actorType));
+            boolean system = "System".equalsIgnoreCase(actorType);
+            String key = system ? LiveChatConversations.SYSTEM_ID
+                    : actorId != null ? actorId : (name != null ? name : String.valueOf(actorType));
             Conversation.Participant p = participants.get(key);
             if (p == null) {
-                ParticipantType type = typeOf(actorType, participants.size(), mode);
-                p = new Conversation.Participant("p" + (participants.size() + 1),
-                        name != null ? name : (actorType != null ? actorType : "Unknown"), type);
+                if (system) {
+                    p = new Conversation.Participant(LiveChatConversations.SYSTEM_ID, "System", ParticipantType.BOT);
+                } else {
+                    ParticipantType type = typeOf(actorType, speakers++, mode);
+                    p = new Conversation.Participant("p" + speakers,
+                            name != null ? name : (actorType != null ? actorType : "Unknown"), type);
+                }
                 participants.put(key, p);
             }
             Instant at = SalesforceValues.instant(e.get("EntryTime")).orElse(null);
