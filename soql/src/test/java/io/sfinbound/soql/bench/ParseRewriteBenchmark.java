@@ -1,6 +1,7 @@
 package io.sfinbound.soql.bench;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.openjdk.jmh.annotations.Benchmark;
@@ -11,6 +12,7 @@ import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.runner.Runner;
@@ -29,22 +31,31 @@ import io.sfinbound.soql.ast.SoqlQuery;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 1)
+@Warmup(iterations = 8, time = 1)
 @Measurement(iterations = 5, time = 1)
 @Fork(1)
 public class ParseRewriteBenchmark {
 
     /** Typical connector queries: short, a chat transcript with relationships, a case with a child subquery. */
-    @Param({
-            "SELECT Id, Subject, Status FROM Case WHERE Status = 'Closed'",
-            "SELECT Id, Name, Body, StartTime, EndTime, Owner.Name, Contact.Email, Case.CaseNumber, SystemModstamp "
-                    + "FROM LiveChatTranscript WHERE Status = 'Completed' AND (Body LIKE '%refund%' OR "
-                    + "EndedBy = 'Visitor') AND CreatedDate = LAST_N_DAYS:30",
-            "SELECT Id, CaseNumber, Subject, Description, Account.Name, (SELECT Id, CommentBody, CreatedDate FROM "
-                    + "CaseComments WHERE IsPublished = true ORDER BY CreatedDate) FROM Case WHERE Origin IN "
-                    + "('Web', 'Email', 'Chat') AND IsClosed = true AND ClosedDate > 2024-01-01T00:00:00.000Z"
-    })
-    public String soql;
+    private static final Map<String, String> QUERIES = Map.of(
+            "short", "SELECT Id, Subject, Status FROM Case WHERE Status = 'Closed'",
+            "chat", "SELECT Id, Name, Body, StartTime, EndTime, Owner.Name, Contact.Email, Case.CaseNumber, "
+                    + "SystemModstamp FROM LiveChatTranscript WHERE Status = 'Completed' AND (Body LIKE '%refund%' "
+                    + "OR EndedBy = 'Visitor') AND CreatedDate = LAST_N_DAYS:30",
+            "caseWithComments", "SELECT Id, CaseNumber, Subject, Description, Account.Name, (SELECT Id, CommentBody, "
+                    + "CreatedDate FROM CaseComments WHERE IsPublished = true ORDER BY CreatedDate) FROM Case WHERE "
+                    + "Origin IN ('Web', 'Email', 'Chat') AND IsClosed = true AND ClosedDate > "
+                    + "2024-01-01T00:00:00.000Z");
+
+    @Param({"short", "chat", "caseWithComments"})
+    public String query;
+
+    private String soql;
+
+    @Setup
+    public void setUp() {
+        soql = QUERIES.get(query);
+    }
 
     private final IncrementalWindow window = new IncrementalWindow("SystemModstamp", false,
             Instant.parse("2024-05-01T10:00:00Z"), "500000000000001AAA", Instant.parse("2024-05-02T00:00:00Z"), 2000);
