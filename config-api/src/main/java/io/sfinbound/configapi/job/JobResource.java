@@ -1,0 +1,160 @@
+package io.sfinbound.configapi.job;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.logging.Log;
+import io.sfinbound.common.job.JobConfig;
+import io.sfinbound.common.kafka.Json;
+import io.sfinbound.common.problem.ProblemException;
+import io.sfinbound.common.record.RunTrigger;
+import io.sfinbound.configapi.run.Run;
+import io.sfinbound.configapi.run.RunResource;
+import io.sfinbound.configapi.run.RunService;
+import io.sfinbound.configapi.run.RunStatus;
+import io.sfinbound.configapi.run.RunView;
+import io.sfinbound.configapi.security.CurrentPrincipal;
+import io.sfinbound.configapi.security.Requires;
+import io.sfinbound.configapi.security.Role;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Jobs: the wizard, versions and change log. */
+@Path("/api/jobs")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Jobs")
+public class JobResource {
+
+    private final JobService jobs;
+    private final RunService runs;
+    private final CurrentPrincipal principal;
+    private final RunResource runResource;
+
+    public JobResource(JobService jobs, RunService runs, CurrentPrincipal principal, RunResource runResource) {
+        this.jobs = jobs;
+        this.runs = runs;
+        this.principal = principal;
+        this.runResource = runResource;
+    }
+
+    /** A version as listed. */
+    public record VersionView(int version, Instant createdAt, String createdBy, JobConfig config, JobSettings settings) {
+    }
+
+    /** A change log entry. */
+    public record ChangeView(long id, int version, String action, JsonNode changes, String changedBy, Instant changedAt) {
+    }
+
+    @POST
+    @Requires(Role.JOB_MANAGER)
+    @Operation(summary = "Create a job (version 1)",
+            description = "A one-time job runs right after it is saved; a scheduled job pulls data at once unless schedule.createWithoutPulling.")
+    public Response create(JobRequest request) {
+        JobService.JobState state = jobs.persistJob(request, principal.name());
+        Schedule s = state.settings().schedule();
+        boolean pullNow = s.type() == ScheduleType.ONE_TIME
+                || (ScheduleRules.recurring(s) && !Boolean.TRUE.equals(s.createWithoutPulling()));
+        if (pullNow && state.job().enabled) {
+            try {
+                runs.startRun(state.job().id, s.type() == ScheduleType.ONE_TIME ? RunTrigger.ONE_TIME : RunTrigger.SCHEDULE,
+                        principal.name());
+            } catch (ProblemException e) {
+                Log.warnf("job %d was saved but its first run did not start: %s", state.job().id, e.getMessage());
+            }
+        }
+        return Response.status(201).entity(state.view()).build();
+    }
+
+    @GET
+    @Requires(Role.VIEWER)
+    @Operation(summary = "List jobs", description = "deleted=true lists the recycle bin.")
+    public List<JobView> list(@QueryParam("projectId") Long projectId, @QueryParam("deleted") boolean deleted) {
+        return jobs.findJobs(projectId, deleted).stream().map(JobService.JobState::view).toList();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Requires(Role.VIEWER)
+    @Operation(summary = "Get a job (its current version)")
+    public JobView get(@PathParam("id") long id) {
+        return jobs.findJob(id).view();
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Requires(Role.JOB_MANAGER)
+    @Operation(summary = "Replace a job's configuration", description = "Makes a new immutable version; runs in flight keep theirs.")
+    public JobView replace(@PathParam("id") long id, JobRequest request) {
+        return jobs.replaceJob(id, request, principal.name()).view();
+    }
+
+    @POST
+    @Path("/{id}/runs")
+    @Requires(Role.JOB_MANAGER)
+    @Operation(summary = "Retrieve data now", description = "202 with the queued run; 409 when the job already has a queued or running run.")
+    public Response startRun(@PathParam("id") long id) {
+        Run run = runs.startRun(id, RunTrigger.MANUAL, principal.name());
+        return Response.accepted(runs.view(run)).build();
+    }
+
+    @GET
+    @Path("/{id}/runs")
+    @Requires(Role.VIEWER)
+    @Operation(summary = "Run history of a job, newest first")
+    public List<RunView> runs(@PathParam("id") long id, @QueryParam("status") List<RunStatus> status,
+            @QueryParam("trigger") RunTrigger trigger, @QueryParam("from") Instant from, @QueryParam("to") Instant to,
+            @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size) {
+        jobs.findJob(id);
+        return runResource.history(id, null, status, trigger, from, to, page, size);
+    }
+
+    @GET
+    @Path("/{id}/versions")
+    @Requires(Role.VIEWER)
+    @Operation(summary = "Every version of a job, newest first")
+    public List<VersionView> versions(@PathParam("id") long id) {
+        return jobs.findVersions(id).stream()
+                .map(v -> new VersionView(v.version, v.createdAt, v.createdBy, JobService.readConfig(v), JobService.readSettings(v)))
+                .toList();
+    }
+
+    @GET
+    @Path("/{id}/versions/{version}")
+    @Requires(Role.VIEWER)
+    @Operation(summary = "One version of a job")
+    public VersionView version(@PathParam("id") long id, @PathParam("version") int version) {
+        JobVersion v = jobs.version(id, version);
+        return new VersionView(v.version, v.createdAt, v.createdBy, JobService.readConfig(v), JobService.readSettings(v));
+    }
+
+    @GET
+    @Path("/{id}/changes")
+    @Requires(Role.VIEWER)
+    @Operation(summary = "The change log of a job: who changed what, when")
+    public List<ChangeView> changes(@PathParam("id") long id) {
+        return jobs.findChanges(id).stream().map(c -> new ChangeView(c.id, c.version, c.action, readTree(c.changes),
+                c.changedBy, c.changedAt)).toList();
+    }
+
+    private static JsonNode readTree(String json) {
+        try {
+            return json == null ? null : Json.mapper().readTree(json);
+        } catch (Exception e) {
+            return null;
+        }
+    }
+}
