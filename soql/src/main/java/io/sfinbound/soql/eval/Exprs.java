@@ -33,7 +33,21 @@ final class Exprs {
             java.util.List<String> path = scope.stripAlias(fp).parts();
             if (path.size() == 1) {
                 String name = path.get(0);
-                return row -> Values.get(row, name);
+                // generated records share their key spelling: remember the one found so most lookups are one get()
+                String[] lastKey = {name};
+                return row -> {
+                    String k = lastKey[0];
+                    Object v = row.get(k);
+                    if (v != null || row.containsKey(k)) {
+                        return v;
+                    }
+                    k = Values.keyOf(row, name);
+                    if (k == null) {
+                        return null;
+                    }
+                    lastKey[0] = k;
+                    return row.get(k);
+                };
             }
             return row -> Values.resolve(row, path);
         }
