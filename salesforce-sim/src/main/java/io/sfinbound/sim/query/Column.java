@@ -7,7 +7,7 @@ import io.sfinbound.sim.schema.FieldDef;
 import io.sfinbound.sim.schema.ObjectDef;
 
 /** One output column of a query, in SELECT order; relationship paths are grouped under their relationship. */
-sealed interface Column {
+public sealed interface Column {
 
     /** The JSON key (and CSV header part). */
     String key();

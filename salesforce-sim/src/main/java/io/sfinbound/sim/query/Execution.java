@@ -40,12 +40,12 @@ public final class Execution {
      * Where a page starts: after {@code key} (a {@link Pos}, an index, or a list position), with {@code skipped}
      * records of the OFFSET skipped and {@code emitted} rows returned so far.
      */
-    record Resume(Object key, long skipped, long emitted) {
-        static final Resume START = new Resume(null, 0, 0);
+    public record Resume(Object key, long skipped, long emitted) {
+        public static final Resume START = new Resume(null, 0, 0);
     }
 
     /** One page: its rows and where the next one starts. */
-    record Page(List<Object> rows, Resume next, boolean done) {
+    public record Page(List<Object> rows, Resume next, boolean done) {
     }
 
     final String soql;
@@ -88,6 +88,10 @@ public final class Execution {
             this.materialized = aggregateRows;
             this.total = (long) aggregateRows.size();
         }
+    }
+
+    public SoqlQuery query() {
+        return query;
     }
 
     public ObjectDef object() {
