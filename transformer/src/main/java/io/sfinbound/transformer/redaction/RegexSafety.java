@@ -51,14 +51,21 @@ public final class RegexSafety {
                     }
                 }
                 case '*', '+' -> {
-                    if (!(i + 1 < regex.length() && regex.charAt(i + 1) == '+')) {
+                    // A possessive quantifier (a++) never gives back what it matched, so it cannot backtrack.
+                    boolean possessive = i + 1 < regex.length() && regex.charAt(i + 1) == '+';
+                    if (!possessive) {
                         groups.peek()[0] = true;
                     }
+                    i = skipModifier(regex, i);
                 }
                 case '{' -> {
                     int close = regex.indexOf('}', i);
-                    if (close > 0 && regex.substring(i, close).matches("\\{\\d+,")) {
-                        groups.peek()[0] = true;
+                    if (close > 0) {
+                        boolean possessive = close + 1 < regex.length() && regex.charAt(close + 1) == '+';
+                        if (regex.substring(i, close).matches("\\{\\d+,") && !possessive) {
+                            groups.peek()[0] = true;
+                        }
+                        i = skipModifier(regex, close);
                     }
                 }
                 default -> {
@@ -68,6 +75,11 @@ public final class RegexSafety {
         return Optional.empty();
     }
 
+    /** Skips a lazy or possessive modifier after the quantifier ending at {@code at}. */
+    private static int skipModifier(String regex, int at) {
+        return at + 1 < regex.length() && (regex.charAt(at + 1) == '+' || regex.charAt(at + 1) == '?') ? at + 1 : at;
+    }
+
     private static boolean isUnboundedQuantifier(String regex, int at) {
         char q = regex.charAt(at);
         if (q == '*' || q == '+') {
@@ -75,7 +87,8 @@ public final class RegexSafety {
         }
         if (q == '{') {
             int close = regex.indexOf('}', at);
-            return close > 0 && regex.substring(at, close).matches("\\{\\d+,");
+            return close > 0 && regex.substring(at, close).matches("\\{\\d+,")
+                    && !(close + 1 < regex.length() && regex.charAt(close + 1) == '+');
         }
         return false;
     }
