@@ -26,10 +26,11 @@ public record OrderItem(Expr expr, Direction direction, Nulls nulls) {
     }
 
     /**
-     * Whether nulls come first: as written, else Salesforce's default (first when ascending, last when descending).
+     * Whether nulls come first: as written, else Salesforce's documented default ("By default, null values are
+     * sorted first", whatever the direction).
      */
     public boolean nullsFirst() {
-        return nulls == null ? !descending() : nulls == Nulls.FIRST;
+        return nulls == null || nulls == Nulls.FIRST;
     }
 
     /** Sort direction. */

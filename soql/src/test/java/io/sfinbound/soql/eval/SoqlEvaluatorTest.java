@@ -172,8 +172,10 @@ class SoqlEvaluatorTest {
                 "500000000000002AAA", "500000000000001AAA");
         assertThat(ids("SELECT Id FROM Case ORDER BY Subject NULLS LAST")).containsExactly("500000000000002AAA",
                 "500000000000001AAA", "500000000000003AAA");
-        assertThat(ids("SELECT Id FROM Case ORDER BY Subject DESC")).containsExactly("500000000000001AAA",
-                "500000000000002AAA", "500000000000003AAA");
+        assertThat(ids("SELECT Id FROM Case ORDER BY Subject DESC")).containsExactly("500000000000003AAA",
+                "500000000000001AAA", "500000000000002AAA");
+        assertThat(ids("SELECT Id FROM Case ORDER BY Subject DESC NULLS LAST")).containsExactly(
+                "500000000000001AAA", "500000000000002AAA", "500000000000003AAA");
         assertThat(ids("SELECT Id FROM Case ORDER BY CreatedDate DESC LIMIT 2")).containsExactly(
                 "500000000000001AAA", "500000000000002AAA");
         assertThat(ids("SELECT Id FROM Case ORDER BY CreatedDate LIMIT 1 OFFSET 1"))
