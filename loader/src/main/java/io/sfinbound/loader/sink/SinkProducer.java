@@ -14,7 +14,7 @@ public class SinkProducer {
     DocumentSink sink(LoaderConfig config, DocumentStore store) {
         return switch (config.sink().type()) {
             case POSTGRES -> new PostgresDocumentSink(store);
-            case HTTP -> new PostgresDocumentSink(store); // replaced by the HTTP push sink below
+            case HTTP -> new HttpPushSink(config.sink().http(), store);
         };
     }
 }
