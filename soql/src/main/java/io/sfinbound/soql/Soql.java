@@ -101,8 +101,9 @@ public final class Soql {
 
     /**
      * The query the extractor runs for one page of an incremental window: the user's WHERE kept as one operand,
-     * {@code AND (F > :d OR (F = :d AND Id > :id)) AND F <= :end}, {@code ORDER BY F, Id} and the window's LIMIT.
-     * Bounds are typed literals: nothing from the window is spliced as text.
+     * {@code AND (F > :d OR (F = :d AND Id > :id)) AND F <= :end}, {@code ORDER BY F, Id} and the window's LIMIT;
+     * {@code F} and {@code Id} are appended to the SELECT list when the user did not select them (the next page
+     * starts after the last row's values). Bounds are typed literals: nothing from the window is spliced as text.
      *
      * @throws SoqlException {@link #UNSUPPORTED_QUERY} for aggregate/grouped queries or an OFFSET
      */
@@ -134,7 +135,14 @@ public final class Soql {
         Condition where = conditions.isEmpty() ? null
                 : conditions.size() == 1 ? conditions.get(0) : new And(conditions);
         Integer limit = window.limit() != null ? window.limit() : query.limit();
-        return query.withWhere(where)
+        // the keyset needs (F, Id) of the last row of each page: select them if the user did not
+        List<SelectItem> select = new ArrayList<>(query.select());
+        for (FieldPath key : List.of(f, id)) {
+            if (!selects(query, key)) {
+                select.add(new SelectExpr(key, null));
+            }
+        }
+        return query.withSelect(select).withWhere(where)
                 .withOrderBy(List.of(new OrderItem(f, null, null), new OrderItem(id, null, null)))
                 .withLimit(limit);
     }
@@ -150,6 +158,15 @@ public final class Soql {
                 .withLimit(null)
                 .withOffset(null)
                 .withFor(null, null);
+    }
+
+    private static boolean selects(SoqlQuery q, FieldPath path) {
+        for (SelectItem item : q.select()) {
+            if (item instanceof SelectExpr se && se.expr() instanceof FieldPath fp && q.stripAlias(fp).sameAs(path)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Literal bound(IncrementalWindow w, java.time.Instant instant) {

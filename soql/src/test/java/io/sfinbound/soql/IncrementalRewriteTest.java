@@ -27,7 +27,7 @@ class IncrementalRewriteTest {
     void keysetWindowShape() {
         assertThat(rewrite("select Id, Subject from Case where Status = 'New' or Status = 'Open' order by Subject",
                 new IncrementalWindow("SystemModstamp", false, FROM, "500000000000001AAA", END, 2000)))
-                .isEqualTo("SELECT Id, Subject FROM Case WHERE (Status = 'New' OR Status = 'Open') AND "
+                .isEqualTo("SELECT Id, Subject, SystemModstamp FROM Case WHERE (Status = 'New' OR Status = 'Open') AND "
                         + "(SystemModstamp > 2024-01-01T00:00:00Z OR (SystemModstamp = 2024-01-01T00:00:00Z AND "
                         + "Id > '500000000000001AAA')) AND SystemModstamp <= 2024-02-01T12:30:00.250Z "
                         + "ORDER BY SystemModstamp, Id LIMIT 2000");
@@ -37,15 +37,25 @@ class IncrementalRewriteTest {
     void userAndGroupIsKeptInParenthesesAndASingleConditionAsIs() {
         assertThat(rewrite("SELECT Id FROM Case WHERE IsClosed = true AND Origin = 'Chat'",
                 new IncrementalWindow("LastModifiedDate", false, null, null, END, null)))
-                .isEqualTo("SELECT Id FROM Case WHERE (IsClosed = true AND Origin = 'Chat') AND "
+                .isEqualTo("SELECT Id, LastModifiedDate FROM Case WHERE (IsClosed = true AND Origin = 'Chat') AND "
                         + "LastModifiedDate <= 2024-02-01T12:30:00.250Z ORDER BY LastModifiedDate, Id");
         assertThat(rewrite("SELECT Id FROM Case WHERE IsClosed = true",
                 new IncrementalWindow("LastModifiedDate", false, FROM, null, null, 10)))
-                .isEqualTo("SELECT Id FROM Case WHERE IsClosed = true AND LastModifiedDate >= 2024-01-01T00:00:00Z "
+                .isEqualTo("SELECT Id, LastModifiedDate FROM Case WHERE IsClosed = true AND LastModifiedDate >= "
+                        + "2024-01-01T00:00:00Z "
                         + "ORDER BY LastModifiedDate, Id LIMIT 10");
         assertThat(rewrite("SELECT Id FROM Case LIMIT 5",
                 new IncrementalWindow("CreatedDate", false, null, null, null, null)))
-                .isEqualTo("SELECT Id FROM Case ORDER BY CreatedDate, Id LIMIT 5");
+                .isEqualTo("SELECT Id, CreatedDate FROM Case ORDER BY CreatedDate, Id LIMIT 5");
+    }
+
+    @Test
+    void theKeysetFieldsAreSelectedWhenTheUserDidNot() {
+        IncrementalWindow w = new IncrementalWindow("SystemModstamp", false, null, null, null, 5);
+        assertThat(rewrite("SELECT Subject FROM Case", w))
+                .isEqualTo("SELECT Subject, SystemModstamp, Id FROM Case ORDER BY SystemModstamp, Id LIMIT 5");
+        assertThat(rewrite("SELECT c.id, c.SYSTEMMODSTAMP, Subject FROM Case c", w))
+                .isEqualTo("SELECT c.id, c.SYSTEMMODSTAMP, Subject FROM Case c ORDER BY SystemModstamp, Id LIMIT 5");
     }
 
     @Test
