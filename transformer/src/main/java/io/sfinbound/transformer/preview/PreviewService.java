@@ -17,12 +17,15 @@ import io.sfinbound.common.record.DocumentMessage;
 import io.sfinbound.common.record.ExtractedRecord;
 import io.sfinbound.transformer.pipeline.CompiledJob;
 import io.sfinbound.transformer.pipeline.JobCompilationException;
+import io.sfinbound.transformer.pipeline.JobValidator;
 import io.sfinbound.transformer.pipeline.TransformerEngine;
 
 /**
  * Runs the whole transformation on sample records for config-api's validate and "Download sample data": the job
  * is compiled exactly as for a run (an invalid job is a 400 naming every field at fault, with line and column for
- * expressions and rule files), then each record gives its document, filtered or dead-lettered outcome.
+ * expressions and rule files), checked against the sample records (field names are case-sensitive: a wrong case is a
+ * 400 suggesting the right spelling; expressions are type-checked with the samples' field types), then each record
+ * gives its document, filtered or dead-lettered outcome.
  */
 @ApplicationScoped
 public class PreviewService {
@@ -61,15 +64,29 @@ public class PreviewService {
                     .map(f -> new Problem.FieldError("job." + f.field(), f.message(), f.line(), f.column())).toList();
             throw new ProblemException(400, "Bad Request", "the job does not compile: " + e.getMessage(), errors);
         }
-        List<DocumentMessage> results = new ArrayList<>();
+        List<ObjectNode> samples = new ArrayList<>();
+        List<String> objectTypes = new ArrayList<>();
         for (int i = 0; i < request.records().size(); i++) {
             JsonNode r = request.records().get(i);
             if (r == null || !r.isObject()) {
                 throw ProblemException.badRequest("records[" + i + "]", "must be a JSON object");
             }
             ObjectNode data = r.deepCopy();
-            String objectType = data.path("attributes").path("type").asText(defaultObject(job.dataType()));
+            objectTypes.add(data.path("attributes").path("type").asText(defaultObject(job.dataType())));
             stripAttributes(data);
+            samples.add(data);
+        }
+        List<Problem.FieldError> fieldErrors = new JobValidator(engine.compiler()).validate(job, List.copyOf(samples));
+        if (!fieldErrors.isEmpty()) {
+            List<Problem.FieldError> errors = fieldErrors.stream()
+                    .map(f -> new Problem.FieldError("job." + f.field(), f.message(), f.line(), f.column())).toList();
+            throw new ProblemException(400, "Bad Request", "the job does not fit the sample records: "
+                    + errors.get(0).field() + ": " + errors.get(0).message(), errors);
+        }
+        List<DocumentMessage> results = new ArrayList<>();
+        for (int i = 0; i < samples.size(); i++) {
+            ObjectNode data = samples.get(i);
+            String objectType = objectTypes.get(i);
             String id = data.path("Id").isTextual() ? data.get("Id").textValue() : "record-" + (i + 1);
             ExtractedRecord record = new ExtractedRecord(PREVIEW_RUN_ID, job.jobId(), job.version(), job.projectId(),
                     objectType, id, "REST", Instant.now(), data);
