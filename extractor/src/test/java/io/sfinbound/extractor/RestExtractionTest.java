@@ -32,6 +32,7 @@ import io.sfinbound.extractor.support.Jobs;
 import io.sfinbound.extractor.support.KafkaTopics;
 import io.sfinbound.extractor.support.Runs;
 import io.sfinbound.extractor.support.SimulatorApi;
+import io.sfinbound.extractor.support.TopicsTestResource;
 import io.sfinbound.testing.KafkaTestResource;
 import io.sfinbound.testing.SimulatorTestResource;
 
@@ -47,6 +48,7 @@ import io.sfinbound.testing.SimulatorTestResource;
         @ResourceArg(name = "sim.data.Feedback__c.count", value = "5200"),
         @ResourceArg(name = "sim.data.Feedback__c.same-timestamp", value = "5000") })
 @WithTestResource(ConfigApiStub.class)
+@WithTestResource(TopicsTestResource.class)
 class RestExtractionTest {
 
     static final String CHAT_SOQL = "SELECT Id, Name, Body, ChatKey, Status, ChatDuration, IsChatbotSession, StartTime, EndTime, "

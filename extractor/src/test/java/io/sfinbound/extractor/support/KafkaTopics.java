@@ -1,35 +1,24 @@
 package io.sfinbound.extractor.support;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.UUID;
-import java.util.function.Predicate;
-import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-import io.sfinbound.common.kafka.ExtractedRecordDeserializer;
 import io.sfinbound.common.kafka.JsonSerializer;
-import io.sfinbound.common.kafka.LineageHeaders;
-import io.sfinbound.common.kafka.RunEventDeserializer;
 import io.sfinbound.common.kafka.Topics;
 import io.sfinbound.common.record.ExtractedRecord;
 import io.sfinbound.common.record.RunEvent;
@@ -67,45 +56,18 @@ public final class KafkaTopics {
 
     /** The run's events, in topic order. */
     public static List<RunEvent> events(String runId) {
-        return readAll(Topics.RUN_EVENTS, new RunEventDeserializer(), r -> runId.equals(r.key())).stream()
-                .map(ConsumerRecord::value).collect(Collectors.toList());
+        return TopicCollector.events(runId);
     }
 
     /** The run's records with their headers, in topic order per partition. */
     public static List<ConsumerRecord<String, ExtractedRecord>> records(String runId) {
-        return readAll(Topics.RECORDS, new ExtractedRecordDeserializer(), r -> runId.equals(header(r, LineageHeaders.RUN_ID)));
+        return TopicCollector.records(runId);
     }
 
     /** A header value as text, or null. */
     public static String header(ConsumerRecord<?, ?> r, String name) {
         Header h = r.headers().lastHeader(name);
         return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
-    }
-
-    private static <V> List<ConsumerRecord<String, V>> readAll(String topic, org.apache.kafka.common.serialization.Deserializer<V> valueDeserializer,
-            Predicate<ConsumerRecord<String, V>> filter) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedKafka.bootstrapServers());
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
-        List<ConsumerRecord<String, V>> out = new ArrayList<>();
-        try (KafkaConsumer<String, V> c = new KafkaConsumer<>(p, new StringDeserializer(), valueDeserializer)) {
-            List<TopicPartition> parts = c.partitionsFor(topic, Duration.ofSeconds(10)).stream()
-                    .map(i -> new TopicPartition(topic, i.partition())).collect(Collectors.toList());
-            c.assign(parts);
-            c.seekToBeginning(parts);
-            Map<TopicPartition, Long> end = c.endOffsets(parts);
-            long deadline = System.currentTimeMillis() + 60_000;
-            while (parts.stream().anyMatch(tp -> c.position(tp) < end.get(tp)) && System.currentTimeMillis() < deadline) {
-                for (ConsumerRecord<String, V> r : c.poll(Duration.ofMillis(200))) {
-                    if (filter.test(r)) {
-                        out.add(r);
-                    }
-                }
-            }
-        }
-        return out;
     }
 
     /** Whether the extractor's group committed every run request sent so far. */

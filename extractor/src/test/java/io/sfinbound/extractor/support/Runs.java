@@ -31,11 +31,15 @@ public final class Runs {
         return awaitFinal(request.runId(), timeout);
     }
 
-    /** Waits for the run's final event. */
+    /** Waits for the run's final event, and for the collector to have read the records it counts. */
     public static RunEvent awaitFinal(String runId, Duration timeout) {
-        return await().atMost(timeout).pollInterval(Duration.ofMillis(300)).until(
+        RunEvent end = await().atMost(timeout).pollInterval(Duration.ofMillis(100)).until(
                 () -> KafkaTopics.events(runId).stream().filter(e -> FINAL.contains(e.type())).findFirst().orElse(null),
                 e -> e != null);
+        long extracted = end.counters().getOrDefault("extracted", 0L);
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> KafkaTopics.records(runId).size() >= extracted);
+        return end;
     }
 
     /** The run's records by record id (the last one when an id repeats). */
