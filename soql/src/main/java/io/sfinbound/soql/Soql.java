@@ -100,6 +100,63 @@ public final class Soql {
     }
 
     /**
+     * The connector's full check of a user's query, as Salesforce would answer it: {@link #analyze}, then every
+     * selected field must be known ({@code INVALID_FIELD} "No such column..."), then every WHERE literal compared to
+     * a field of known type must have that type ({@code INVALID_FIELD} "value of filter criterion for field
+     * 'CreatedDate' must be of type dateTime and should not be enclosed in quotes"). Throws the first error found,
+     * with its position.
+     */
+    public static QueryAnalysis validate(SoqlQuery query, FieldTypes types) {
+        QueryAnalysis analysis = analyze(query, types).requireKnownFields();
+        if (types != null && query.where() != null) {
+            checkLiterals(query, query.where(), types);
+        }
+        return analysis;
+    }
+
+    private static void checkLiterals(SoqlQuery q, Condition c, FieldTypes types) {
+        if (c instanceof And a) {
+            a.operands().forEach(o -> checkLiterals(q, o, types));
+        } else if (c instanceof Or o) {
+            o.operands().forEach(x -> checkLiterals(q, x, types));
+        } else if (c instanceof io.sfinbound.soql.ast.Not n) {
+            checkLiterals(q, n.operand(), types);
+        } else if (c instanceof Comparison cmp && cmp.left() instanceof FieldPath fp) {
+            checkLiteral(q, fp, cmp.right(), types);
+        } else if (c instanceof io.sfinbound.soql.ast.SetComparison sc && sc.left() instanceof FieldPath fp
+                && sc.values() != null) {
+            sc.values().forEach(v -> checkLiteral(q, fp, v, types));
+        }
+    }
+
+    private static void checkLiteral(SoqlQuery q, FieldPath field, Literal value, FieldTypes types) {
+        FieldPath path = q.stripAlias(field);
+        SoqlType type = types.typeOf(q.objectName(), path.dotted());
+        if (type == null || value instanceof io.sfinbound.soql.ast.NullLiteral) {
+            return;
+        }
+        String expected = switch (type) {
+            case DATETIME -> value instanceof DateTimeLiteral
+                    || value instanceof io.sfinbound.soql.ast.RelativeDateLiteral ? null : "dateTime";
+            case DATE -> value instanceof DateLiteral
+                    || value instanceof io.sfinbound.soql.ast.RelativeDateLiteral ? null : "date";
+            case BOOLEAN -> value instanceof io.sfinbound.soql.ast.BooleanLiteral ? null : "boolean";
+            case INT, LONG -> value instanceof io.sfinbound.soql.ast.NumberLiteral n && n.isInteger() ? null
+                    : "integer";
+            case DOUBLE, CURRENCY, PERCENT -> value instanceof io.sfinbound.soql.ast.NumberLiteral ? null : "double";
+            case ID, STRING, TEXTAREA, PICKLIST, MULTIPICKLIST, COMBOBOX, REFERENCE, EMAIL, PHONE, URL,
+                    ENCRYPTEDSTRING -> value instanceof StringLiteral ? null : "string";
+            default -> null;
+        };
+        if (expected != null) {
+            String quotes = expected.equals("string") ? "should be enclosed in quotes" : "should not be enclosed in quotes";
+            throw new SoqlException(SoqlException.INVALID_FIELD, "value of filter criterion for field '"
+                    + field.dotted() + "' must be of type " + expected + " and " + quotes,
+                    q.sourceMap().positionOf(value), Printer.print(value), null);
+        }
+    }
+
+    /**
      * The query the extractor runs for one page of an incremental window: the user's WHERE kept as one operand,
      * {@code AND (F > :d OR (F = :d AND Id > :id)) AND F <= :end}, {@code ORDER BY F, Id} and the window's LIMIT;
      * {@code F} and {@code Id} are appended to the SELECT list when the user did not select them (the next page

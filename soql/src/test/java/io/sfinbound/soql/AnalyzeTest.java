@@ -67,6 +67,31 @@ class AnalyzeTest {
     }
 
     @Test
+    void validateChecksFieldsAndFilterLiteralTypesLikeSalesforce() {
+        FieldTypes types = FieldTypes.of(Map.of("Id", SoqlType.ID, "CreatedDate", SoqlType.DATETIME,
+                "Survey_Date__c", SoqlType.DATE, "IsClosed", SoqlType.BOOLEAN, "Score__c", SoqlType.DOUBLE,
+                "Count__c", SoqlType.INT, "Status", SoqlType.PICKLIST));
+        assertThat(Soql.validate(Soql.parse("SELECT Id FROM Case WHERE CreatedDate > 2024-01-01T00:00:00Z AND "
+                + "Survey_Date__c = LAST_N_DAYS:3 AND IsClosed = false AND Score__c > 1.5 AND Count__c IN (1, 2) "
+                + "AND Status != null AND Unknown__c = 5"), types).objectName()).isEqualTo("Case");
+        assertThatThrownBy(() -> Soql.validate(Soql.parse("SELECT Id FROM Case c WHERE c.CreatedDate > "
+                + "'2024-01-01'"), types)).isInstanceOf(SoqlException.class)
+                .hasMessage("value of filter criterion for field 'c.CreatedDate' must be of type dateTime and should "
+                        + "not be enclosed in quotes at line 1, column 45");
+        assertThatThrownBy(() -> Soql.validate(Soql.parse("SELECT Id FROM Case WHERE Survey_Date__c = "
+                + "2024-01-01T00:00:00Z"), types))
+                .hasMessageStartingWith("value of filter criterion for field 'Survey_Date__c' must be of type date");
+        assertThatThrownBy(() -> Soql.validate(Soql.parse("SELECT Id FROM Case WHERE (Status = 'New' OR "
+                + "NOT Status IN ('a', 5))"), types))
+                .hasMessage("value of filter criterion for field 'Status' must be of type string and should be "
+                        + "enclosed in quotes at line 1, column 66");
+        assertThatThrownBy(() -> Soql.validate(Soql.parse("SELECT Id FROM Case WHERE Count__c = 1.5"), types))
+                .hasMessageContaining("must be of type integer");
+        assertThatThrownBy(() -> Soql.validate(Soql.parse("SELECT Id, Nope__c FROM Case"), types))
+                .hasMessage("No such column 'Nope__c' on entity 'Case' at line 1, column 12");
+    }
+
+    @Test
     void describeTypeNamesMap() {
         assertThat(SoqlType.fromDescribe("datetime")).isEqualTo(SoqlType.DATETIME);
         assertThat(SoqlType.fromDescribe("reference")).isEqualTo(SoqlType.REFERENCE);
