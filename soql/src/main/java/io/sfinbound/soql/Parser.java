@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import io.sfinbound.soql.ast.And;
 import io.sfinbound.soql.ast.BooleanLiteral;
@@ -636,7 +635,7 @@ final class Parser {
 
     private List<OrderItem> orderBy() {
         List<OrderItem> items = new ArrayList<>();
-        do {
+        while (true) {
             Token start = peek();
             Expr e = fieldOrFunction("field name");
             OrderItem.Direction dir = null;
@@ -656,11 +655,10 @@ final class Parser {
                 }
             }
             items.add(at(new OrderItem(e, dir, nulls), start));
-        } while (peek().is(Token.Type.COMMA) && next() != null);
-        return items;
-    }
-
-    static String upper(String s) {
-        return s.toUpperCase(Locale.ROOT);
+            if (!peek().is(Token.Type.COMMA)) {
+                return items;
+            }
+            next();
+        }
     }
 }

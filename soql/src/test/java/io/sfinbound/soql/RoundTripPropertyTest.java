@@ -19,7 +19,7 @@ class RoundTripPropertyTest {
         return AstArbitraries.query(1);
     }
 
-    @Property(tries = 500)
+    @Property(tries = 300)
     void parseOfPrintIsIdentity(@ForAll("queries") SoqlQuery query) {
         String text = Soql.print(query);
         SoqlQuery parsed = Soql.parse(text);
@@ -27,7 +27,7 @@ class RoundTripPropertyTest {
         assertThat(Soql.print(parsed)).isEqualTo(text);
     }
 
-    @Property(tries = 200)
+    @Property(tries = 100)
     void keywordCaseAndWhitespaceDoNotMatter(@ForAll("queries") SoqlQuery query) {
         String text = Soql.print(query);
         String lower = text.replace("SELECT ", "select\n\t").replace(" FROM ", "\r\n  from  ")

@@ -14,19 +14,19 @@ import java.util.Map;
 public final class SourceMap {
 
     /** The empty map of a query built in code. */
-    public static final SourceMap NONE = new SourceMap(Map.of());
+    public static final SourceMap NONE = new SourceMap(Map.of(), Map.of());
 
     private final Map<Object, SourcePosition> positions;
     private final Map<String, SourcePosition> clauses;
 
-    private SourceMap(Map<Object, SourcePosition> positions) {
+    private SourceMap(Map<Object, SourcePosition> positions, Map<String, SourcePosition> clauses) {
         this.positions = positions;
-        this.clauses = positions.isEmpty() && !(positions instanceof IdentityHashMap) ? Map.of() : new HashMap<>();
+        this.clauses = clauses;
     }
 
     /** A mutable map for the parser; not for general use. */
     public static SourceMap forParser() {
-        return new SourceMap(new IdentityHashMap<>());
+        return new SourceMap(new IdentityHashMap<>(), new HashMap<>());
     }
 
     /** Records where {@code node} starts; used by the parser only. */
