@@ -30,8 +30,9 @@ import net.jqwik.api.constraints.IntRange;
 /**
  * Property: running the extractor's loop (pages of {@link Soql#incremental} over consecutive windows, the
  * watermark advanced to the last row's (date, Id)) against the evaluator never loses nor repeats a record, on data
- * with many equal timestamps. The query goes through its printed text, as it would over HTTP. Plain jqwik, no
- * container: the rewrite and the evaluator are pure functions.
+ * with many equal timestamps. The query goes through its printed text, as it would over HTTP. Also: no watermark Id
+ * string can change the query's structure. Plain jqwik, no container: the rewrite and the evaluator are pure
+ * functions.
  */
 class IncrementalWindowsPropertyTest {
 
@@ -152,5 +153,25 @@ class IncrementalWindowsPropertyTest {
         assertThat(counted).isEqualTo(rowsInWindow);
         assertThat(rowsInWindow).isEqualTo(rows.stream()
                 .filter(r -> r.slot() != null && r.slot() >= from && r.slot() <= to).count());
+    }
+
+    @Property(tries = 300)
+    void noWatermarkIdCanInjectSoql(@ForAll String hostileId,
+                                    @ForAll("instants") Instant from) {
+        SoqlQuery user = Soql.parse("SELECT Id FROM Case WHERE Status = 'New'");
+        IncrementalWindow w = new IncrementalWindow("SystemModstamp", false, from, hostileId, null, 10);
+        SoqlQuery reparsed = Soql.parse(Soql.print(Soql.incremental(user, w)));
+        assertThat(reparsed).isEqualTo(Soql.incremental(user, w));
+        io.sfinbound.soql.ast.And where = (io.sfinbound.soql.ast.And) reparsed.where();
+        assertThat(where.operands()).hasSize(2);
+        io.sfinbound.soql.ast.Or keyset = (io.sfinbound.soql.ast.Or) where.operands().get(1);
+        io.sfinbound.soql.ast.Comparison idBound = (io.sfinbound.soql.ast.Comparison)
+                ((io.sfinbound.soql.ast.And) keyset.operands().get(1)).operands().get(1);
+        assertThat(((io.sfinbound.soql.ast.StringLiteral) idBound.right()).value()).isEqualTo(hostileId);
+    }
+
+    @Provide
+    Arbitrary<Instant> instants() {
+        return Arbitraries.longs().between(0, 4_102_444_800_000L).map(Instant::ofEpochMilli);
     }
 }
