@@ -61,6 +61,11 @@ public final class Fixtures {
         return new DocumentMessage(runId, jobId, 1, projectId, sourceId, DocumentKind.DOCUMENT, null, doc);
     }
 
+    /** A DOCUMENT message with an explicit source record id (several records may map to one natural id). */
+    public static DocumentMessage message(String runId, long jobId, long projectId, String sourceRecordId, XmdDocument doc) {
+        return new DocumentMessage(runId, jobId, 1, projectId, sourceRecordId, DocumentKind.DOCUMENT, null, doc);
+    }
+
     /** A FILTERED message. */
     public static DocumentMessage filtered(String runId, long jobId, long projectId, String sourceRecordId) {
         return new DocumentMessage(runId, jobId, 1, projectId, sourceRecordId, DocumentKind.FILTERED, "rule Status = Closed",

@@ -102,7 +102,7 @@ public class DocumentConsumer {
     }
 
     /** Parses one record; a malformed one keeps whatever identifies its run, so it can still be accounted for. */
-    static InboundMessage parse(String key, byte[] value, Iterable<Header> headers) {
+    public static InboundMessage parse(String key, byte[] value, Iterable<Header> headers) {
         Map<String, String> lineage = new LinkedHashMap<>();
         if (headers != null) {
             for (Header h : headers) {

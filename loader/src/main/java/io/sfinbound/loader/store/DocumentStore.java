@@ -14,11 +14,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import javax.sql.DataSource;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.agroal.api.AgroalDataSource;
 import io.sfinbound.common.kafka.Json;
 import io.sfinbound.common.record.LoadOutcome;
 import io.sfinbound.common.record.XmdDocument;
@@ -30,9 +31,9 @@ import io.sfinbound.common.record.XmdDocument;
 @ApplicationScoped
 public class DocumentStore {
 
-    private final AgroalDataSource dataSource;
+    private final DataSource dataSource;
 
-    public DocumentStore(AgroalDataSource dataSource) {
+    public DocumentStore(DataSource dataSource) {
         this.dataSource = dataSource;
     }
 
