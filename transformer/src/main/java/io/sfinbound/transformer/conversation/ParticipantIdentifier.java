@@ -32,6 +32,7 @@ public final class ParticipantIdentifier {
     private static final Pattern BOT_NAME = Pattern.compile(
             "(?iu)(?:^|[^\\p{L}])(?:chat ?bot|bot|virtual assistant|assistant virtuel|asistente virtual|einstein bot)(?:$|[^\\p{L}])"
                     + "|(?u)\\p{Ll}Bot$");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final List<String> CUSTOMER_NAME_PATHS = List.of("Contact.Name", "Lead.Name", "Account.Name",
             "LiveChatVisitor.Name", "SuppliedName", "VisitorName__c");
     private static final List<String> OWNER_NAME_PATHS = List.of("Owner.Name", "CreatedBy.Name");
@@ -143,6 +144,6 @@ public final class ParticipantIdentifier {
     }
 
     private static String norm(String name) {
-        return name.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        return SPACES.matcher(name.strip()).replaceAll(" ").toLowerCase(Locale.ROOT);
     }
 }

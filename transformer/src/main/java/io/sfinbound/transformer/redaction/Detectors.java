@@ -17,12 +17,15 @@ import io.sfinbound.common.job.Detector;
  */
 public final class Detectors {
 
+    /** Starts only where a local part can start, so a search does not retry from every letter of every word. */
     private static final Pattern EMAIL = Pattern.compile(
-            "(?:\"[^\"\\r\\n]{1,64}\"|[\\p{L}\\p{N}!#$%&'*+/=?^_`{|}~-]+(?:\\.[\\p{L}\\p{N}!#$%&'*+/=?^_`{|}~-]+)*+)"
+            "(?:\"[^\"\\r\\n]{1,64}\"|(?<![\\p{L}\\p{N}!#$%&'*+/=?^_`{|}~.-])"
+                    + "[\\p{L}\\p{N}!#$%&'*+/=?^_`{|}~-]++(?:\\.[\\p{L}\\p{N}!#$%&'*+/=?^_`{|}~-]++)*+)"
                     + "@(?:\\[[\\p{XDigit}:.A-Za-z]{2,45}\\]|(?:[\\p{L}\\p{N}](?:[\\p{L}\\p{N}-]{0,61}[\\p{L}\\p{N}])?\\.)++"
                     + "[\\p{L}\\p{N}-]{2,63}+|[\\p{L}\\p{N}](?:[\\p{L}\\p{N}-]{0,61}[\\p{L}\\p{N}])?)");
     /** Digit runs with single space or dash separators, possessive so a long run cannot backtrack. */
     private static final Pattern DIGIT_RUN = Pattern.compile("(?<!\\d)\\d++(?:[ -]\\d++)*+");
+    private static final Pattern DIGITS = Pattern.compile("\\d+");
     private static final Pattern PHONE = Pattern.compile(
             "(?<![\\w+])(?:\\+\\d{1,3}[ .-]?)?(?:\\(\\d{1,5}\\)[ .-]?)?\\d{1,5}(?:[ .-]?\\d{2,5}){1,5}(?![\\w])");
     private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}|\\d{2}[.-]\\d{2}[.-]\\d{4}");
@@ -60,7 +63,7 @@ public final class Detectors {
         while (m.find()) {
             String run = m.group();
             List<int[]> groups = new ArrayList<>();
-            Matcher g = Pattern.compile("\\d+").matcher(run);
+            Matcher g = DIGITS.matcher(run);
             while (g.find()) {
                 groups.add(new int[] {g.start(), g.end()});
             }
