@@ -176,7 +176,8 @@ final class CompiledQuery {
         SelectExpr se = (SelectExpr) item;
         if (se.expr() instanceof FieldPath fp) {
             List<String> path = query.stripAlias(fp).parts();
-            return (row, out) -> putPath(row, out, path, 0);
+            boolean objectPrefix = path.size() > 1 && Values.isObjectPrefix(query, path.get(0));
+            return (row, out) -> putPath(row, out, Values.scoped(row, path, objectPrefix), 0);
         }
         FunctionCall fc = (FunctionCall) se.expr();
         switch (fc.upperName()) {

@@ -31,6 +31,9 @@ final class Exprs {
                                                           AggregateLookup aggregates) {
         if (e instanceof FieldPath fp) {
             java.util.List<String> path = scope.stripAlias(fp).parts();
+            if (path.size() > 1 && Values.isObjectPrefix(scope, path.get(0))) {
+                return row -> Values.resolve(row, Values.scoped(row, path, true));
+            }
             if (path.size() == 1) {
                 String name = path.get(0);
                 // generated records share their key spelling: remember the one found so most lookups are one get()

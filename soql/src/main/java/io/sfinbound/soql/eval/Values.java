@@ -68,6 +68,27 @@ final class Values {
         return current;
     }
 
+    /**
+     * Whether {@code first} can be the FROM object's name used as a prefix ({@code SELECT Account.Name FROM Account},
+     * {@code SELECT Contact.LastName FROM Account.Contacts}): the object or relationship name, or its singular.
+     */
+    static boolean isObjectPrefix(io.sfinbound.soql.ast.SoqlQuery q, String first) {
+        String rel = q.from().relationshipName();
+        return first.equalsIgnoreCase(rel) || rel.length() > 1 && (rel.endsWith("s") || rel.endsWith("S"))
+                && first.equalsIgnoreCase(rel.substring(0, rel.length() - 1));
+    }
+
+    /**
+     * {@code path} for this record: without an object-name prefix when the record has no relationship of that name
+     * (so {@code Account.Name} on an Account is its Name, on a Case the account's Name).
+     */
+    static List<String> scoped(Map<String, ?> record, List<String> path, boolean objectPrefix) {
+        if (objectPrefix && keyOf(record, path.get(0)) == null) {
+            return path.subList(1, path.size());
+        }
+        return path;
+    }
+
     /** The literal as a normalized value (String, BigDecimal, Boolean, LocalDate, Instant, null). */
     static Object literalValue(Literal lit) {
         if (lit instanceof StringLiteral s) {

@@ -303,4 +303,18 @@ class SoqlEvaluatorTest {
         assertThat(evaluator.evaluate(Soql.parse("SELECT Id FROM X WHERE D < 2013-05-21T00:00:00Z"), s, CTX)
                 .records()).extracting(m -> m.get("Id")).containsExactly("1");
     }
+
+    @Test
+    void theObjectNameCanPrefixFieldsWhenItIsNotARelationship() {
+        RecordSource accounts = RecordSource.of(Map.of("Account", List.of(
+                rec("Id", "001A", "Name", "Acme", "Contacts", List.of(rec("LastName", "Smith", "Account",
+                        rec("Name", "Acme"))), "Parent", rec("Name", "Holding")))));
+        Map<String, Object> row = evaluator.evaluate(Soql.parse("SELECT Account.Name, Parent.Name, (SELECT "
+                + "Contact.LastName, Account.Name FROM Account.Contacts) FROM Account WHERE Account.Name = 'acme'"),
+                accounts, CTX).records().get(0);
+        assertThat(row).isEqualTo(Map.of("Name", "Acme", "Parent", Map.of("Name", "Holding"), "Contacts",
+                List.of(Map.of("LastName", "Smith", "Account", Map.of("Name", "Acme")))));
+        // on a Case, Account.Name is the relationship
+        assertThat(ids("SELECT Id FROM Case WHERE Account.Name = 'Globex'")).containsExactly("500000000000003AAA");
+    }
 }
