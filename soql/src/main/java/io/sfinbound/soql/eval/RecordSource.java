@@ -31,6 +31,26 @@ public interface RecordSource {
         return false;
     }
 
+    /**
+     * Helper for {@link #isOrderedBy}: whether {@code orderBy} is a prefix of a source's natural ascending order
+     * {@code naturalOrder} (field names, case-insensitive), with nulls first or unspecified. For example a generator
+     * emitting by {@code (SystemModstamp, Id)} satisfies {@code ORDER BY SystemModstamp}, {@code ORDER BY
+     * SystemModstamp, Id} and {@code ORDER BY systemmodstamp ASC NULLS FIRST, Id}, but not {@code ORDER BY Id}.
+     */
+    static boolean isPrefixOf(List<OrderItem> orderBy, List<String> naturalOrder) {
+        if (orderBy.size() > naturalOrder.size()) {
+            return false;
+        }
+        for (int i = 0; i < orderBy.size(); i++) {
+            OrderItem item = orderBy.get(i);
+            if (!(item.expr() instanceof io.sfinbound.soql.ast.FieldPath f) || item.descending() || !item.nullsFirst()
+                    || !f.dotted().equalsIgnoreCase(naturalOrder.get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** A source over in-memory collections keyed by object name (case-insensitive). */
     static RecordSource of(Map<String, ? extends Collection<? extends Map<String, Object>>> byObject) {
         Map<String, Collection<? extends Map<String, Object>>> ci = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);

@@ -317,4 +317,20 @@ class SoqlEvaluatorTest {
         // on a Case, Account.Name is the relationship
         assertThat(ids("SELECT Id FROM Case WHERE Account.Name = 'Globex'")).containsExactly("500000000000003AAA");
     }
+
+    @Test
+    void naturalOrderPrefixHelper() {
+        List<String> natural = List.of("SystemModstamp", "Id");
+        assertThat(RecordSource.isPrefixOf(Soql.parse("SELECT Id FROM X ORDER BY systemmodstamp, ID").orderBy(),
+                natural)).isTrue();
+        assertThat(RecordSource.isPrefixOf(Soql.parse("SELECT Id FROM X ORDER BY SystemModstamp ASC NULLS FIRST")
+                .orderBy(), natural)).isTrue();
+        assertThat(RecordSource.isPrefixOf(Soql.parse("SELECT Id FROM X ORDER BY Id").orderBy(), natural)).isFalse();
+        assertThat(RecordSource.isPrefixOf(Soql.parse("SELECT Id FROM X ORDER BY SystemModstamp DESC").orderBy(),
+                natural)).isFalse();
+        assertThat(RecordSource.isPrefixOf(Soql.parse("SELECT Id FROM X ORDER BY SystemModstamp NULLS LAST")
+                .orderBy(), natural)).isFalse();
+        assertThat(RecordSource.isPrefixOf(Soql.parse("SELECT Id FROM X ORDER BY SystemModstamp, Id, Name")
+                .orderBy(), natural)).isFalse();
+    }
 }
