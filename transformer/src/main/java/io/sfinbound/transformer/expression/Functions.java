@@ -20,6 +20,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
 
+import io.sfinbound.transformer.pipeline.SensitiveValues;
+
 /**
  * The function library, with XM Discover's names. Names are case-insensitive; texts compare case-sensitively.
  * <pre>
@@ -169,13 +171,13 @@ final class Functions {
             }
             int start = intArg(c, 1, x, 1);
             if (start < 1) {
-                throw c.args.get(1).error("SUBSTRING start is 1-based and must be at least 1, got " + start);
+                throw c.args.get(1).error("SUBSTRING start is 1-based and must be at least 1, got " + SensitiveValues.quote(start));
             }
             int[] cps = s.codePoints().toArray();
             int from = Math.min(start - 1, cps.length);
             int len = c.args.size() > 2 ? intArg(c, 2, x, cps.length) : cps.length;
             if (len < 0) {
-                throw c.args.get(2).error("SUBSTRING length must not be negative, got " + len);
+                throw c.args.get(2).error("SUBSTRING length must not be negative, got " + SensitiveValues.quote(len));
             }
             int to = (int) Math.min((long) from + len, cps.length);
             return new String(cps, from, to - from);
@@ -204,7 +206,7 @@ final class Functions {
                 }
                 return ((LocalDate) t).atStartOfDay(ZoneOffset.UTC).toInstant();
             } catch (DateTimeParseException e) {
-                throw c.args.get(0).error("'" + s + "' does not match the pattern");
+                throw c.args.get(0).error(SensitiveValues.quote(s) + " does not match the pattern");
             }
         });
         add("DATEFORMAT", 2, 3, types(Type.DATE, Type.TEXT, Type.TEXT), Type.TEXT, (c, x) -> {
@@ -231,7 +233,7 @@ final class Functions {
             try {
                 amount = n.longValueExact();
             } catch (ArithmeticException e) {
-                throw c.args.get(1).error("DATEADD amount must be a whole number, got " + n.toPlainString());
+                throw c.args.get(1).error("DATEADD amount must be a whole number, got " + SensitiveValues.quote(n.toPlainString()));
             }
             try {
                 return d.atZone(ZoneOffset.UTC).plus(amount, u).toInstant();
@@ -296,7 +298,7 @@ final class Functions {
         try {
             return n.setScale(0, RoundingMode.DOWN).intValueExact();
         } catch (ArithmeticException e) {
-            throw c.args.get(i).error("number out of range: " + n.toPlainString());
+            throw c.args.get(i).error("number out of range: " + SensitiveValues.quote(n.toPlainString()));
         }
     }
 

@@ -6,6 +6,7 @@ import java.util.Locale;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sfinbound.transformer.mapping.SalesforceValues;
+import io.sfinbound.transformer.pipeline.SensitiveValues;
 
 /** Run-time values (String, BigDecimal, Instant, Boolean, null) and their checked conversions. */
 final class Values {
@@ -56,7 +57,7 @@ final class Values {
             try {
                 return new BigDecimal(s.trim());
             } catch (NumberFormatException e) {
-                throw new ExpressionException("'" + abbreviate(s) + "' is not a number", at.line, at.column);
+                throw new ExpressionException(SensitiveValues.quote(s) + " is not a number", at.line, at.column);
             }
         }
         throw new ExpressionException("expected a number, got " + describe(v), at.line, at.column);
@@ -81,7 +82,7 @@ final class Values {
                 return null;
             }
             return SalesforceValues.parseInstant(s).orElseThrow(() -> new ExpressionException(
-                    "'" + abbreviate(s) + "' is not a date (expected 2024-05-20 or 2024-05-20T20:49:32.000+0000)",
+                    SensitiveValues.quote(s) + " is not a date (expected 2024-05-20 or 2024-05-20T20:49:32.000+0000)",
                     at.line, at.column));
         }
         throw new ExpressionException("expected a date, got " + describe(v), at.line, at.column);
@@ -101,10 +102,7 @@ final class Values {
     }
 
     static String describe(Object v) {
-        return typeOf(v).name().toLowerCase(Locale.ROOT) + " " + (v instanceof String s ? "'" + abbreviate(s) + "'" : v);
+        return typeOf(v).name().toLowerCase(Locale.ROOT) + " " + SensitiveValues.quote(v);
     }
 
-    private static String abbreviate(String s) {
-        return s.length() > 40 ? s.substring(0, 40) + "..." : s;
-    }
 }

@@ -16,6 +16,7 @@ import io.sfinbound.common.record.ExtractedRecord;
 import io.sfinbound.common.record.Stage;
 import io.sfinbound.transformer.job.JobVersions;
 import io.sfinbound.transformer.pipeline.CompiledJob;
+import io.sfinbound.transformer.pipeline.SensitiveValues;
 import io.sfinbound.transformer.pipeline.TransformException;
 import io.sfinbound.transformer.pipeline.TransformResult;
 import io.sfinbound.transformer.pipeline.TransformerEngine;
@@ -104,8 +105,9 @@ public class RecordProcessor {
         String reason = header(h, "deserialization-failure-reason");
         ExtractedRecord stub = new ExtractedRecord(header(h, LineageHeaders.RUN_ID), jobId, version, 0,
                 header(h, LineageHeaders.SOURCE_OBJECT), recordId, header(h, LineageHeaders.API), null, null);
+        // The deserializer's reason may quote the payload: it stays in the DLQ only.
         TransformResult r = engine.transformer().deadLetter(stub, TransformException.UNREADABLE_RECORD,
-                "the value is not an ExtractedRecord" + (reason == null ? "" : ": " + reason));
+                "the value is not an ExtractedRecord" + (reason == null ? "" : ": " + SensitiveValues.quote(reason)));
         byte[] raw = h.lastHeader("deserialization-failure-data") == null ? null
                 : h.lastHeader("deserialization-failure-data").value();
         if (raw == null) {

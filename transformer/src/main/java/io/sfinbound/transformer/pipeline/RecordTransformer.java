@@ -72,7 +72,8 @@ public final class RecordTransformer {
 
     /** A DEAD_LETTERED outcome for a record that cannot even be mapped (unknown job version, invalid job). */
     public TransformResult deadLetter(ExtractedRecord record, String code, String message) {
-        String reason = code + ": " + message;
+        // The outcome goes on to the redacted topics: it names fields and positions, never record values.
+        String reason = code + ": " + SensitiveValues.withoutValues(message);
         DocumentMessage doc = new DocumentMessage(record.runId(), record.jobId(), record.jobVersion(), record.projectId(),
                 record.recordId(), DocumentKind.DEAD_LETTERED, reason, null);
         DeadLetter dl = new DeadLetter(record.runId(), record.jobId(), record.recordId(), Stage.TRANSFORMER, code, message,
@@ -242,7 +243,7 @@ public final class RecordTransformer {
         JsonNode value = ((FieldPaths.Found) r).value();
         return SalesforceValues.instant(value).orElseThrow(() -> new TransformException(
                 TransformException.DOCUMENT_DATE_MISSING,
-                "document date field '" + field + "' is " + (value.isNull() ? "empty" : "not a date: " + value)));
+                "document date field '" + field + "' is " + (value.isNull() ? "empty" : "not a date: " + SensitiveValues.quote(value))));
     }
 
     private static String textOf(JsonNode node) {
@@ -265,7 +266,7 @@ public final class RecordTransformer {
                 yield new AttributeValue(type, SalesforceValues.number(value)
                         .map(d -> (JsonNode) com.fasterxml.jackson.databind.node.DecimalNode.valueOf(d))
                         .orElseThrow(() -> new TransformException(TransformException.TYPE_MISMATCH,
-                                what + " is mapped as NUMBER but its value " + value + " is not a number")));
+                                what + " is mapped as NUMBER but its value " + SensitiveValues.quote(value) + " is not a number")));
             }
             case DATE -> {
                 if (value.isTextual() && value.textValue().isBlank()) {
@@ -274,7 +275,7 @@ public final class RecordTransformer {
                 yield new AttributeValue(type, SalesforceValues.instant(value)
                         .map(i -> (JsonNode) TextNode.valueOf(i.toString()))
                         .orElseThrow(() -> new TransformException(TransformException.TYPE_MISMATCH,
-                                what + " is mapped as DATE but its value " + value + " is not a date")));
+                                what + " is mapped as DATE but its value " + SensitiveValues.quote(value) + " is not a date")));
             }
             default -> {
                 if (value.isContainerNode()) {

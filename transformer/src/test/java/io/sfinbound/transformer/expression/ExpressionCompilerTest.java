@@ -166,7 +166,7 @@ class ExpressionCompilerTest {
         CompiledExpression e = COMPILER.compile("ABS(Status) > 1", Type.BOOLEAN);
         assertThatThrownBy(() -> e.evaluate(RECORD, NullNode.getInstance()))
                 .isInstanceOfSatisfying(ExpressionException.class, x -> {
-                    assertThat(x.getMessage()).contains("'Closed' is not a number");
+                    assertThat(x.getMessage()).contains("\u2039Closed\u203A is not a number");
                     assertThat(x.column()).isEqualTo(5);
                 });
         assertThatThrownBy(() -> eval("Amount / 0")).hasMessageContaining("division by zero");

@@ -184,12 +184,12 @@ class RecordTransformerTest {
         assertDeadLetter(List.of(new FieldMapping("owner.name", "s", AttributeType.TEXT, null, null)), caseRecord(),
                 "FIELD_NOT_FOUND: field 'owner.name' is not in the record (field names are case-sensitive); did you mean 'Owner.Name'?");
         assertDeadLetter(List.of(new FieldMapping("Status", "s", AttributeType.NUMBER, null, null)), caseRecord(),
-                "TYPE_MISMATCH: field 'Status' is mapped as NUMBER but its value \"Closed\" is not a number");
+                "TYPE_MISMATCH: field 'Status' is mapped as NUMBER but its value \u2039\u2026\u203A is not a number");
         assertDeadLetter(List.of(new FieldMapping("Priority", "s", AttributeType.DATE, null, null)), caseRecord(),
-                "TYPE_MISMATCH: field 'Priority' is mapped as DATE but its value \"P1\" is not a date");
+                "TYPE_MISMATCH: field 'Priority' is mapped as DATE but its value \u2039\u2026\u203A is not a date");
         assertDeadLetter(List.of(new FieldMapping("Status", "s", AttributeType.TEXT, null, expr("ABS($value)"))),
                 caseRecord(), "EXPRESSION_ERROR: the expression of fieldMappings[0].transformation failed: "
-                        + "'Closed' is not a number (line 1, column 5)");
+                        + "\u2039\u2026\u203A is not a number (line 1, column 5)");
         ObjectNode noDate = caseRecord();
         noDate.putNull("LastModifiedDate");
         assertDeadLetter(List.of(), noDate, "DOCUMENT_DATE_MISSING: document date field 'LastModifiedDate' is empty");
@@ -207,6 +207,10 @@ class RecordTransformerTest {
         assertThat(result.message().reason()).isEqualTo(reason);
         assertThat(result.deadLetter().stage()).isEqualTo(Stage.TRANSFORMER);
         assertThat(result.deadLetter().error()).isEqualTo(reason.substring(0, reason.indexOf(':')));
+        // The DLQ (unredacted, like sfinbound.records) keeps the values; the outcome on the documents topic drops them.
+        assertThat(result.deadLetter().reason()).doesNotContain("\u2026");
+        assertThat(reason.substring(reason.indexOf(':') + 2))
+                .isEqualTo(io.sfinbound.transformer.pipeline.SensitiveValues.withoutValues(result.deadLetter().reason()));
         assertThat(result.deadLetter().payload().at("/data/CaseNumber").asText()).isEqualTo("00001026");
         assertThat(result.deadLetter().at()).isEqualTo(NOW);
     }
