@@ -116,6 +116,13 @@ public interface ExtractorConfig {
         /** Share of the org's daily API quota ({@code Sforce-Limit-Info: api-usage=used/max}) at which runs stop and are deferred. */
         @WithDefault("0.9")
         double maxShare();
+
+        /**
+         * How long a usage reading is trusted; after that one call goes out to read the current usage (the quota is a
+         * rolling 24 hours, so a deferred org becomes usable again without anyone resetting anything).
+         */
+        @WithDefault("PT5M")
+        Duration readingTtl();
     }
 
     /** HTTP client settings. */

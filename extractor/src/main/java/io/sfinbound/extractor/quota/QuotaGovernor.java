@@ -27,17 +27,19 @@ public class QuotaGovernor {
 
     private final MeterRegistry registry;
     private final double maxShare;
+    private final long readingTtlMillis;
     private final Map<String, OrgQuota> orgs = new ConcurrentHashMap<>();
 
     public QuotaGovernor(MeterRegistry registry, ExtractorConfig config) {
         this.registry = registry;
         this.maxShare = config.quota().maxShare();
+        this.readingTtlMillis = config.quota().readingTtl().toMillis();
     }
 
     /** Throws {@link QuotaDeferredException} when the org's last known usage is at or above the configured share. */
     public void checkBeforeCall(String orgId) {
         OrgQuota q = orgs.get(key(orgId));
-        if (q != null && q.max.get() > 0) {
+        if (q != null && q.max.get() > 0 && System.currentTimeMillis() - q.readAt.get() < readingTtlMillis) {
             ApiUsage u = new ApiUsage(q.used.get(), q.max.get());
             if (u.share() >= maxShare) {
                 throw new QuotaDeferredException("API quota of org " + orgId + " at " + u.used() + "/" + u.max()
@@ -59,6 +61,7 @@ public class QuotaGovernor {
         OrgQuota q = org(orgId);
         q.used.set(usage.used());
         q.max.set(usage.max());
+        q.readAt.set(System.currentTimeMillis());
     }
 
     /** Last known usage of the org, or null. */
@@ -78,6 +81,7 @@ public class QuotaGovernor {
     private static final class OrgQuota {
         final AtomicLong used = new AtomicLong();
         final AtomicLong max = new AtomicLong();
+        final AtomicLong readAt = new AtomicLong();
         final Counter calls;
 
         OrgQuota(String org, MeterRegistry registry) {
