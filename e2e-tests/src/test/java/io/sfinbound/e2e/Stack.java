@@ -38,7 +38,7 @@ public final class Stack {
     public static synchronized Stack get() {
         if (instance == null) {
             Stack s = new Stack();
-            Runtime.getRuntime().addShutdownHook(new Thread(s::stop, "e2e-stack-stop"));
+            Runtime.getRuntime().addShutdownHook(new Thread(Stack::stopIfStarted, "e2e-stack-stop"));
             s.start();
             instance = s;
         }
@@ -95,12 +95,19 @@ public final class Stack {
                 .env("SFINBOUND_SERVICE_KEY", serviceKey);
     }
 
-    private void stop() {
-        for (ServiceProcess p : new ServiceProcess[] {loader, transformer, extractor, configApi, simulator}) {
-            if (p != null) {
-                p.close();
-            }
+    /** Stops the stack if it was started; called once the test session ends (see {@link StackSessionListener}). */
+    static synchronized void stopIfStarted() {
+        if (instance != null) {
+            instance.stop();
+            instance = null;
         }
+    }
+
+    private void stop() {
+        // in parallel: five sequential graceful shutdowns on a loaded 2-core machine outlast the fork's exit timeout
+        List<ServiceProcess> running = java.util.stream.Stream.of(loader, transformer, extractor, configApi, simulator)
+                .filter(java.util.Objects::nonNull).toList();
+        running.parallelStream().forEach(ServiceProcess::close);
     }
 
     /** Drops and creates a database, so that every end-to-end run starts from an empty store. */
