@@ -86,21 +86,41 @@ public final class Databases {
     }
 
     /**
-     * {@code db-init --url <server JDBC URL> --user <user>} (password from {@code SFINBOUND_PG_PASSWORD}): creates the
-     * stack's databases and prints one {@code <database>=<JDBC URL>} line each, for the launcher.
+     * {@code db-init --url <server JDBC URL> --user <user> --stack-id ID --stack-path DIR [--reset true] [db...]}
+     * (password from {@code SFINBOUND_PG_PASSWORD}): creates the stack's databases, checks that existing ones are this
+     * stack's ({@link StackDatabases}), and prints one {@code <database>=<JDBC URL>} line each, for the launcher. Exit 3
+     * when a database belongs to another stack.
      */
     static int run(Args args) throws SQLException {
         String url = args.required("url");
         String user = args.get("user", "postgres");
         String password = System.getenv().getOrDefault("SFINBOUND_PG_PASSWORD", "");
         List<String> dbs = args.positional().isEmpty() ? ALL : args.positional();
-        List<String> created = ensure(url, user, password, dbs);
+        for (String db : dbs) {
+            if (!NAME.matcher(db).matches()) {
+                throw new Args.UsageException("not a plain database name: " + db);
+            }
+        }
+        java.util.Map<String, StackDatabases.Outcome> outcomes;
+        try {
+            outcomes = StackDatabases.ensure(url, user, password, dbs, args.required("stack-id"), args.get("stack-path", "?"),
+                    Boolean.parseBoolean(args.get("reset", "false")));
+        } catch (StackDatabases.ForeignDatabaseException e) {
+            Console.err(e.getMessage());
+            return 3;
+        }
         for (String db : dbs) {
             Console.out(db + "=" + jdbcUrl(url, db));
         }
-        if (!created.isEmpty()) {
-            Console.err("created databases " + String.join(", ", created));
-        }
+        outcomes.forEach((db, o) -> {
+            switch (o) {
+                case CREATED -> Console.err("database " + db + ": created");
+                case RESET -> Console.err("database " + db + ": dropped (it belonged to another stack) and created again");
+                case ADOPTED -> Console.err("database " + db + ": existed without an owner and is now this stack's; if config-api refuses"
+                        + " the admin key (401), it holds another admin key: run bin/sfinbound up --reset-db");
+                case KEPT -> { }
+            }
+        });
         return 0;
     }
 }
