@@ -106,6 +106,21 @@ class PreviewResourceTest {
     }
 
     @Test
+    void shouldSuggestTheRightCaseOfAFieldNotInTheSamples() {
+        JobConfig job = Jobs.job(Jobs.nextId(), DataType.FEEDBACK, ParticipantMode.AUTO_DETECT,
+                List.of(new FieldMapping("owner.name", "owner", AttributeType.TEXT, null, null)), null,
+                new ConnectorFilter("CONTAINS(description, 'x')", ConnectorFilter.Mode.EXCLUDE));
+        given().header("X-Service-Key", KEY).contentType(ContentType.JSON)
+                .body(request(job, List.of(caseRecord("5001", "Closed"))))
+                .when().post("/internal/preview")
+                .then().log().ifValidationFails().statusCode(400)
+                .body("errors.field", contains("job.fieldMappings[0].sourceField", "job.filter.expression"))
+                .body("errors[0].message", containsString("did you mean 'Owner.Name'?"))
+                .body("errors[1].message", containsString("did you mean 'Description'?"))
+                .body("errors[1].column", equalTo(10));
+    }
+
+    @Test
     void shouldRejectRequestsWithoutTheServiceKeyOrWithoutRecords() {
         JobConfig job = feedbackJob(null, null);
         given().contentType(ContentType.JSON).body(request(job, List.of()))

@@ -25,7 +25,7 @@ class RedactionPropertiesTest {
     static final TextRedactor REDACTOR = new TextRedactor.Factory(Duration.ofSeconds(2)).create(
             new RedactionSettings(null, null, EnumSet.of(Detector.EMAIL, Detector.PAYMENT_CARD), null, List.of()));
 
-    @Property(tries = 1000)
+    @Property(tries = 500)
     void noEmailAddressSurvives(@ForAll("emails") String email, @ForAll("text") String before,
             @ForAll("text") String after, @ForAll("separators") String left, @ForAll("separators") String right) {
         String text = before + left + email + right + after;
@@ -34,7 +34,7 @@ class RedactionPropertiesTest {
         assertThat(r.redactions()).isPositive();
     }
 
-    @Property(tries = 1000)
+    @Property(tries = 500)
     void noValidCardNumberSurvives(@ForAll("cards") String card, @ForAll("text") String before,
             @ForAll("text") String after, @ForAll("separators") String left, @ForAll("separators") String right) {
         String text = before + left + card + right + after;
