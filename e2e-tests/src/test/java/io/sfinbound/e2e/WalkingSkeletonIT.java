@@ -80,6 +80,38 @@ class WalkingSkeletonIT {
         Map<String, JsonNode> after = documents(projectId);
         assertThat(after.keySet()).isEqualTo(stored.keySet());
         after.forEach((naturalId, doc) -> assertThat(doc.get("runId").asText()).isEqualTo(first.get("id").asText()));
+
+        assertNoSecretAnywhere();
+    }
+
+    /** Secrets of the connection never reach a log line of any service nor a message on any topic. */
+    private void assertNoSecretAnywhere() throws Exception {
+        List<String> secrets = List.of(SalesforceSource.CONSUMER_SECRET, SalesforceSource.PASSWORD + SalesforceSource.SECURITY_TOKEN,
+                SalesforceSource.SECURITY_TOKEN);
+        for (var service : stack.services()) {
+            String log = java.nio.file.Files.readString(service.log());
+            assertThat(log).as("log of %s", service.name()).isNotEmpty().doesNotContain(secrets);
+        }
+        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<String, String>(Map.of(
+                "bootstrap.servers", io.sfinbound.testing.EmbeddedKafka.bootstrapServers(),
+                "group.id", "e2e-secret-scan", "auto.offset.reset", "earliest"),
+                new org.apache.kafka.common.serialization.StringDeserializer(),
+                new org.apache.kafka.common.serialization.StringDeserializer())) {
+            consumer.subscribe(java.util.regex.Pattern.compile("sfinbound\\..*"));
+            int seen = 0;
+            int idle = 0;
+            while (idle < 10) {
+                var records = consumer.poll(Duration.ofMillis(500));
+                idle = records.isEmpty() ? idle + 1 : 0;
+                for (var r : records) {
+                    seen++;
+                    assertThat(r.value()).as("message on %s", r.topic()).doesNotContain(secrets);
+                    r.headers().forEach(h -> assertThat(new String(h.value(), java.nio.charset.StandardCharsets.UTF_8))
+                            .as("header %s on %s", h.key(), r.topic()).doesNotContain(secrets));
+                }
+            }
+            assertThat(seen).as("messages scanned").isPositive();
+        }
     }
 
     private long createConnection() {
