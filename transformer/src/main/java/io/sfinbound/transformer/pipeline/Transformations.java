@@ -6,8 +6,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.sfinbound.common.job.Transformation;
 import io.sfinbound.transformer.expression.CompiledExpression;
@@ -113,10 +111,5 @@ public final class Transformations {
                         "the expression of " + field + " failed: " + e.getMessage());
             }
         };
-    }
-
-    /** JSON null. */
-    static JsonNode nullNode() {
-        return NullNode.getInstance();
     }
 }
