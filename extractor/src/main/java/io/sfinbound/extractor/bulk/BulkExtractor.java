@@ -135,6 +135,7 @@ public class BulkExtractor {
             AtomicLong publishedInPage = new AtomicLong();
             locator = client.stream(s, url, Map.of("Accept", "text/csv", "Accept-Encoding", "gzip"), response -> {
                 String next = response.headers().firstValue("Sforce-Locator").orElse("null");
+                long expected = response.headers().firstValueAsLong("Sforce-NumberOfRecords").orElse(-1);
                 try (Reader reader = reader(response.body(), response.headers().firstValue("Content-Encoding").orElse(""));
                         CSVParser parser = CSV.parse(reader)) {
                     CsvRecordConverter converter = new CsvRecordConverter(parser.getHeaderNames(), plan.types());
@@ -161,6 +162,10 @@ public class BulkExtractor {
                     if (!pending.isEmpty()) {
                         publishSessions(ctx, plan, pending);
                         publishedInPage.addAndGet(pending.size());
+                    }
+                    if (expected >= 0 && row < expected) {
+                        // a connection cut exactly between two rows looks like a clean end of the CSV
+                        throw new IOException("result page truncated: " + row + " of " + expected + " records");
                     }
                 }
                 return next;

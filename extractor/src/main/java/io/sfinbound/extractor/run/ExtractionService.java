@@ -156,6 +156,13 @@ public class ExtractionService {
             try {
                 bulk.extract(ctx, plan);
                 return BulkExtractor.API;
+            } catch (SalesforceException e) {
+                if (!unsupportedByBulk(e) || ctx.extracted() > 0) {
+                    throw e;
+                }
+                Log.warnf("run %s: %s; extracting the window over REST instead", ctx.runId(), e.getMessage());
+                rest.extract(ctx, plan);
+                return RestExtractor.API;
             } catch (BulkJobFailedException e) {
                 if (attempt < attempts) {
                     Log.warnf("run %s: %s; creating a new job (%d/%d)", ctx.runId(), e.getMessage(), attempt + 1, attempts);
@@ -169,6 +176,14 @@ public class ExtractionService {
                 return RestExtractor.API;
             }
         }
+    }
+
+    /** Salesforce refuses some queries in Bulk jobs (compound fields, some objects): REST can still read them. */
+    private static boolean unsupportedByBulk(SalesforceException e) {
+        String m = e.getMessage() == null ? "" : e.getMessage();
+        return e.kind() == SalesforceException.Kind.PERMANENT
+                && (m.contains("not supported by the Bulk API") || m.contains("FeatureNotEnabled") || m.contains("INVALIDENTITY")
+                        || m.contains("compound data not supported"));
     }
 
     private String chooseApi(RunContext ctx, ExtractionPlan plan) {

@@ -206,6 +206,9 @@ public class SalesforceClient {
                 return handler.handle(resp);
             } catch (IOException e) {
                 throw SalesforceException.network("reading " + req.method() + " " + pathOf(req), e);
+            } catch (java.io.UncheckedIOException e) {
+                // commons-csv's record iterator wraps the socket's IOException
+                throw SalesforceException.network("reading " + req.method() + " " + pathOf(req), e.getCause());
             }
         }
         byte[] body;

@@ -51,6 +51,16 @@ public final class SimulatorApi {
         }
     }
 
+    /** GET of a data API path ({@code /services/data/v62.0/...}) with a fresh token. */
+    public static JsonNode get(String path) {
+        try {
+            JsonNode token = ConfigApiStub.simulatorToken();
+            return get(token.path("instanceUrl").asText() + path, token.path("accessToken").asText());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** POSTs JSON to a simulator admin endpoint and returns the answer body. */
     public static JsonNode admin(String path, Object body) {
         try {
