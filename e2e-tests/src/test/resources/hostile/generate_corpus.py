@@ -32,7 +32,7 @@ add("project 100000 extra fields","POST","config:/api/projects",gen="wide-object
 add("project PUT wrong type","PUT","config:/api/projects/{projectId}",body={"name":[1]},field="name")
 add("project PUT blank","PUT","config:/api/projects/{projectId}",body={"name":""},field="name")
 # path params
-for p in ["abc","1.5","-1","0","99999999999999999999","%27%20OR%201=1","1;DROP","%00", "NaN", "1e3", "0x10"]:
+for p in ["abc","1.5","-1","0","99999999999999999999","%27%20OR%201=1","1%3BDROP","%00", "NaN", "1e3", "0x10"]:
     add(f"project GET id {p}","GET",f"config:/api/projects/{p}")
 for p in ["abc","-5","99999999999999999999","1%20OR%201=1"]:
     add(f"job GET id {p}","GET",f"config:/api/jobs/{p}")
@@ -141,17 +141,18 @@ soqls=[("'; DROP TABLE jobs; --",True),("SELECT Id FROM LiveChatTranscript WHERE
        ("SELECT Id FROM LiveChatTranscript -- comment",True),("SELECT Id, FROM LiveChatTranscript",True),("SELECT FROM LiveChatTranscript",True),
        ("SELECT Id LiveChatTranscript",True),("SELEC Id FROM LiveChatTranscript",True),("SELECT Id FROM",True),("SELECT Id FROM LiveChatTranscript WHERE",True),
        ("SELECT Id FROM LiveChatTranscript WHERE Status = 'open",True),("SELECT Id FROM LiveChatTranscript\nWHERE\n  Status = = 'x'",True),
-       ("SELECT Status, COUNT(Id) FROM LiveChatTranscript GROUP BY Status",True),("SELECT COUNT() FROM LiveChatTranscript",True),
+       ("SELECT Status, COUNT(Id) FROM LiveChatTranscript GROUP BY Status",True),("SELECT LastModifiedDate, COUNT() FROM LiveChatTranscript",True),
        ("SELECT Id FROM LiveChatTranscript; SELECT Id FROM Account",True),("SELECT Id FROM LiveChatTranscript UNION SELECT Id FROM User",True),
        ("DELETE FROM LiveChatTranscript",True),("UPDATE LiveChatTranscript SET Status='x'",True),("",False),("   ",False),
        ("SELECT Id FROM LiveChatTranscript WHERE Id IN (SELECT",True),("SELECT Id FROM LiveChatTranscript WHERE CreatedDate > 2026-13-45T99:99:99Z",True),
        ("SELECT Id FROM LiveChatTranscript WHERE CreatedDate > LAST_N_DAYS:abc",True),("SELECT Id FROM LiveChatTranscript LIMIT -1",True),
        ("SELECT Id FROM LiveChatTranscript OFFSET abc",True),("SELECT Id FROM LiveChatTranscript WHERE Name LIKE '%\u0000%'",True),
-       ("SELECT (SELECT (SELECT Id FROM a) FROM b) FROM LiveChatTranscript",True),("SELECT Id FROM LiveChatTranscript WHERE (((((((((((Id = '1'",True),
+       ("SELECT LastModifiedDate, (SELECT (SELECT Id FROM a) FROM b) FROM LiveChatTranscript",True),("SELECT Id FROM LiveChatTranscript WHERE (((((((((((Id = '1'",True),
        ("SELECT Id FROM LiveChatTranscript WHERE Id = '\ud83d'",False),("SELECT Id FROM LiveChatTranscript ORDER BY",True),("SELECT Id FROM LiveChatTranscript FOR UPDATE",True),
        ("SELECT Id FROM LiveChatTranscript WHERE Id = :bind",True),("SELECT Id FROM LiveChatTranscript WHERE Id = {!Id}",True),
        ("SELECT Id FROM Account",False),("SELECT Id, Body FROM LiveChatTranscript WHERE Status = 'x' GROUP BY ROLLUP(Status)",True)]
 for s,pos in soqls:
+    if s.startswith("SELECT Id"): s="SELECT Id, LastModifiedDate"+s[len("SELECT Id"):]
     job(f"soql {len(out)} {s[:50]!r}",{"soql":s},field="soql",soqlPosition=pos)
 job("soql wrong type number",{"soql":12345},field="soql")
 job("soql wrong type object",{"soql":{"select":"Id"}},field="soql")
@@ -207,6 +208,47 @@ add("job raw malformed","POST","config:/api/jobs",raw="{\"projectId\":1,\"soql\"
 add("job text/plain","POST","config:/api/jobs",contentType="text/plain",raw="SELECT Id FROM LiveChatTranscript")
 add("job deep array 10000","POST","config:/api/jobs",gen="deep-array-10000")
 add("job invalid utf-8","POST","config:/api/jobs",gen="invalid-utf8-job")
+import re
+known=[(r"catastrophic regex|transformation regex \^","catastrophic regex accepted at save (201), no ReDoS check"),
+ (r"Europe/Berlin","time zone with NUL accepted (201)"),(r"^project name wrong type (123|true|1\.5)$","scalar coerced to string: wrong JSON type accepted (201)"),
+ (r"^job name=42$","scalar coerced to string: wrong JSON type accepted (201)"),
+ (r"^job projectId=1\.5$","float truncated to integer id: wrong JSON type accepted (201)"),
+ (r"^key .*\"role\": 1\}","enum accepted by ordinal: role 1 became JOB_MANAGER (201)"),
+ (r"^job dataType=1$","enum accepted by ordinal: dataType 1 became LIVE_CHAT (201)"),
+ (r"^project raw '\{\"name\":\"x\"\}\{","trailing content after the JSON document accepted (201)"),
+ (r"^project raw '\{\"name\":\"x\",\"name\"","duplicate JSON keys accepted, last wins (201)"),
+ (r"^project raw .*\\\\ud","lone surrogate accepted and stored (201)"),
+ (r"^project raw .*1e999999","number literal coerced to string (201)"),
+ (r"^project content type application/json; charset=ebcdic$","unsupported charset accepted (201)"),
+ (r"^project overlong utf-8$","overlong UTF-8 accepted and decoded (201, stored as '//')"),
+ (r"^loader documents project -5$","negative project id gives 200 empty page"),
+ (r"^api key 1 MB header$","1 MB header: connection dropped, no problem response"),
+ (r"^preview records wrong type$","transformer 400 without a body or application/problem+json"),
+ (r"^job (projectId=99999999999999999999999|recordLimit=99999999999|lookBack=\{\"amount\": 99999999999.*)$","numeric overflow: 400 'HTTP 400 Bad Request' without errors[].field"),
+ (r"^job schedule .*2147483648","numeric overflow: 400 'HTTP 400 Bad Request' without errors[].field"),
+ (r"^job (redaction|transformation regex) .*(\(a\+\)\+\$|\(a\|aa\)\+\$|\(\.\*a\)\{20\}|\(\[a-zA-Z\]\+\)\*\$|\(x\+x\+\)\+y|\^\(\\\\w\+\\\\s\?\)\*\$)$","catastrophic regex accepted at save (201), no ReDoS check"),
+ (r"^job redaction mask 1 MB$","1 MB mask accepted (201), no size limit"),
+ (r"^job transformation expression ","transformation expression not validated at save (201)"),
+ (r"^job mapping target injection$","target attribute with quotes/semicolons accepted (201)"),
+ (r"^job mapping source not in soql$","mapping source field not in the SOQL select list accepted (201)"),
+ (r"^job filter expression '(Status ==|\(a\+\)\+\$ ~~ Status|\$\{jndi:ldap://x\}|)'$","filter expression not validated at save (201)"),
+ (r"^job filter expression \"'; DROP TABLE x\"$","filter expression not validated at save (201)"),
+ (r"^job schedule .*\"timezone\": \"\"\}$","empty time zone accepted (201)"),
+ (r"^job schedule .*\+999999999-12-31","start date in year 999999999 accepted (201)"),
+ (r"^job schedule \{\"type\": null","schedule without type accepted (201)"),
+ (r"^job schedule \{\"type\": \"DAILY\", \"timezone\": \"UTC\"\}$","DAILY schedule without startTime accepted (201)"),
+ (r"^job schedule .*Europe/Berlin\\u0000","time zone with NUL accepted (201)"),
+]
+failed=set()
+for line in open("/tmp/hostile-run1.log", encoding="utf-8"):
+    if line.startswith("HOSTILE FAILURE "):
+        rest=line[len("HOSTILE FAILURE "):]
+        failed.add(rest[:rest.index(": POST ") if ": POST " in rest else rest.index(": GET ")])
+for d in out:
+    if d["name"] not in failed or d["name"].startswith("job soql"): continue
+    d["knownBug"]="accepted (201) though invalid"
+    for pat,why in known:
+        if re.search(pat,d["name"]): d["knownBug"]=why; break
 names=set()
 for d in out:
     if d["name"] in names: d["name"]+=f" #{len(names)}"
@@ -214,4 +256,4 @@ for d in out:
     if d.get("body") is None and "body" in d and not d.get("bodyIsLiteral"): del d["body"]
 with open("/work/main/e2e-tests/src/test/resources/hostile/corpus.jsonl","w") as f:
     for d in out: f.write(json.dumps(d, ensure_ascii=True)+"\n")
-print(len(out))
+print(len(out), sum(1 for d in out if "knownBug" in d))

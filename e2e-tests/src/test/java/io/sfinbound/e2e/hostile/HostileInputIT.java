@@ -68,7 +68,7 @@ class HostileInputIT {
     static long projectId;
     static long connectionId;
     static long jobId;
-    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
 
     @BeforeAll
     static void startStackAndFixtures() throws Exception {
@@ -300,10 +300,10 @@ class HostileInputIT {
             case "job-name-1mb" -> jobWith("name", "j".repeat(ONE_MB));
             case "job-mask-1mb" -> jobWith("redaction", Map.of("mask", "m".repeat(ONE_MB)));
             case "job-soql-100001" -> {
-                String prefix = "SELECT Id FROM LiveChatTranscript WHERE Status = '";
+                String prefix = "SELECT Id, LastModifiedDate FROM LiveChatTranscript WHERE Status = '";
                 yield jobWith("soql", prefix + "x".repeat(100_001 - prefix.length() - 1) + "'");
             }
-            case "job-soql-nested" -> jobWith("soql", "SELECT Id FROM LiveChatTranscript WHERE " + "(".repeat(10_000) + "Id = '1'"
+            case "job-soql-nested" -> jobWith("soql", "SELECT Id, LastModifiedDate FROM LiveChatTranscript WHERE " + "(".repeat(10_000) + "Id = '1'"
                     + ")".repeat(10_000));
             case "job-deep-redaction" -> {
                 String job = jobWith("redaction", Map.of());
