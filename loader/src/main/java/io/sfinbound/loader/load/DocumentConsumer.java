@@ -67,7 +67,7 @@ public class DocumentConsumer {
     }
 
     /**
-     * Loads and publishes a batch, retrying transient failures with exponential backoff until they succeed: a batch is
+     * Loads and publishes a batch, retrying failures with exponential backoff until they succeed: a batch is
      * never skipped, so nothing is lost, and redoing it is harmless.
      */
     void process(List<InboundMessage> inbound) {
@@ -77,12 +77,19 @@ public class DocumentConsumer {
                 BatchOutcome outcome = loadService.load(inbound);
                 publisher.publish(outcome);
                 return;
-            } catch (TransientException e) {
+            } catch (RuntimeException e) {
                 if (stopping) {
                     throw e;
                 }
-                Log.warnf("[process] - batch of %d failed (attempt %d), retrying in %s: %s", inbound.size(), attempt, delay,
-                        e.getMessage());
+                // transient failures are expected; anything else is a bug or an unforeseen input, logged with its
+                // stack trace, and still retried rather than skipped: losing a batch is worse than stalling on it
+                if (e instanceof TransientException) {
+                    Log.warnf("[process] - batch of %d failed (attempt %d), retrying in %s: %s", inbound.size(), attempt,
+                            delay, e.getMessage());
+                } else {
+                    Log.errorf(e, "[process] - batch of %d failed unexpectedly (attempt %d), retrying in %s", inbound.size(),
+                            attempt, delay);
+                }
                 sleep(delay);
                 delay = delay.multipliedBy(2);
                 if (delay.compareTo(config.retry().maxDelay()) > 0) {
