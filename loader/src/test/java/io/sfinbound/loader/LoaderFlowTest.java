@@ -100,6 +100,8 @@ class LoaderFlowTest {
         given().header("X-API-Key", ConfigApiStub.VIEWER_KEY)
                 .get("/api/projects/{p}/documents", project)
                 .then().statusCode(200).body("total", equalTo(3)).body("items.size()", equalTo(3));
+        given().get("/q/metrics").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("sfinbound_loader_records_total{outcome=\"FILTERED\""));
     }
 
     @Test

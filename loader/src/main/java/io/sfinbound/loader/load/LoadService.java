@@ -16,6 +16,7 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.sfinbound.common.job.DuplicateMode;
 import io.sfinbound.common.job.JobConfig;
@@ -62,11 +63,13 @@ public class LoadService {
     private final DocumentStore store;
     private final DocumentSink sink;
     private final JobVersions jobs;
+    private final MeterRegistry meters;
 
-    public LoadService(DocumentStore store, DocumentSink sink, JobVersions jobs) {
+    public LoadService(DocumentStore store, DocumentSink sink, JobVersions jobs, MeterRegistry meters) {
         this.store = store;
         this.sink = sink;
         this.jobs = jobs;
+        this.meters = meters;
     }
 
     /**
@@ -92,8 +95,11 @@ public class LoadService {
         for (int attempt = 1;; attempt++) {
             try (Connection c = store.begin()) {
                 try {
-                    BatchOutcome outcome = apply(c, items, Instant.now());
+                    Map<LoadOutcome, Long> decided = new EnumMap<>(LoadOutcome.class);
+                    BatchOutcome outcome = apply(c, items, Instant.now(), decided);
                     c.commit();
+                    // counted after the commit and only for new decisions, so redelivery does not inflate the metric
+                    decided.forEach((o, n) -> meters.counter("sfinbound.loader.records", "outcome", o.name()).increment(n));
                     List<Out<DeadLetter>> dead = new ArrayList<>(unaccountable);
                     dead.addAll(outcome.deadLetters());
                     return new BatchOutcome(dead, outcome.results(), outcome.events());
@@ -155,7 +161,8 @@ public class LoadService {
         return new Item(in, body, job.get().duplicateMode(), null, null);
     }
 
-    private BatchOutcome apply(Connection c, List<Item> items, Instant now) throws SQLException {
+    private BatchOutcome apply(Connection c, List<Item> items, Instant now, Map<LoadOutcome, Long> decidedCounts)
+            throws SQLException {
         List<Out<DeadLetter>> deadLetters = new ArrayList<>();
         List<Out<LoadResult>> results = new ArrayList<>();
         Map<String, Long> runJobs = new LinkedHashMap<>();
@@ -238,6 +245,7 @@ public class LoadService {
             rows.add(row);
             results.add(result(row, dec.item.in().lineage()));
             deltas.computeIfAbsent(m.runId(), r -> new EnumMap<>(LoadOutcome.class)).merge(dec.outcome, 1L, Long::sum);
+            decidedCounts.merge(dec.outcome, 1L, Long::sum);
             if (dec.error != null) {
                 deadLetters.add(deadLetter(dec.item.in(), m.runId(), m.jobId(), m.sourceRecordId(), dec.error, dec.reason, now));
             }

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.sfinbound.common.job.DuplicateMode;
 import io.sfinbound.common.job.JobConfig;
 import io.sfinbound.common.record.AttributeType;
@@ -72,7 +73,8 @@ public final class StoreBenchmark {
         }
 
         DocumentStore store = new DocumentStore(ds);
-        LoadService service = new LoadService(store, new PostgresDocumentSink(store), new FixedJobVersions());
+        LoadService service = new LoadService(store, new PostgresDocumentSink(store), new FixedJobVersions(),
+                new SimpleMeterRegistry());
         Path report = Path.of(System.getProperty("benchmark.report", "target/store-benchmark.txt"));
         Files.createDirectories(report.toAbsolutePath().getParent());
         Files.writeString(report, String.format(Locale.ROOT, "document size: %d bytes of JSON, %d documents per case%n",
