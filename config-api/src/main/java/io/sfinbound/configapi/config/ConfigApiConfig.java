@@ -2,10 +2,12 @@ package io.sfinbound.configapi.config;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 
 /** The settings of config-api ({@code sfinbound.*}). */
 @ConfigMapping(prefix = "sfinbound")
@@ -28,6 +30,68 @@ public interface ConfigApiConfig {
 
     /** Job defaults. */
     Jobs jobs();
+
+    /** The scheduler tick. */
+    Scheduler scheduler();
+
+    /** Notifications. */
+    Notifications notifications();
+
+    /** Keys the test resources set under {@code sfinbound.test.*} (the simulator URL); the service ignores them. */
+    @WithName("test")
+    Map<String, String> testSettings();
+
+    /** The OAuth web server flow. */
+    OAuth oauth();
+
+    /** Web server flow settings. */
+    interface OAuth {
+        /**
+         * The callback URL registered in the connected app ({@code .../api/oauth/callback}); default: this service's
+         * own URL as the authorizing request reached it.
+         */
+        Optional<String> redirectUri();
+
+        /** How long an authorization may take from redirect to callback. */
+        @WithDefault("PT10M")
+        Duration stateTtl();
+
+        /** Scopes asked for. */
+        @WithDefault("api refresh_token")
+        String scope();
+    }
+
+    /** Notification settings. */
+    interface Notifications {
+        /** Key of the {@code X-Sfinbound-Signature} HMAC-SHA256 of webhook bodies ({@code SFINBOUND_WEBHOOK_SECRET}). */
+        Optional<String> webhookSecret();
+
+        /** Recipients of connection notifications (credentials expiring or invalid) besides the jobs' watchers. */
+        Optional<List<String>> adminEmails();
+
+        /** Cron of the daily credential expiry check. */
+        @WithDefault("0 0 6 * * ?")
+        String expiryCheckCron();
+    }
+
+    /** The scheduler tick settings. */
+    interface Scheduler {
+        /** How often due jobs are claimed ({@code off} disables the tick, as in tests). */
+        @WithDefault("15s")
+        String every();
+
+        /** Jobs claimed per transaction. */
+        @WithDefault("20")
+        int batchSize();
+
+        /** A run still QUEUED this long after it was created (the extractor never started it) is failed, unblocking its job. */
+        @WithDefault("PT30M")
+        Duration queuedTimeout();
+
+        /** A RUNNING run without any event for this long is failed. */
+        @WithDefault("PT6H")
+        Duration staleTimeout();
+    }
 
     /** API key settings. */
     interface Security {

@@ -10,10 +10,16 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import io.sfinbound.configapi.oauth.TokenBroker;
+import io.sfinbound.configapi.oauth.WebServerFlow;
+import io.sfinbound.configapi.oauth.WebServerFlowResource;
+import io.sfinbound.configapi.salesforce.SalesforceDataClient;
+import io.sfinbound.configapi.security.CurrentPrincipal;
 import io.sfinbound.configapi.security.Requires;
 import io.sfinbound.configapi.security.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -28,10 +34,17 @@ public class ConnectionResource {
 
     private final ConnectionService service;
     private final TokenBroker broker;
+    private final WebServerFlow flow;
+    private final CurrentPrincipal principal;
+    private final SalesforceDataClient salesforce;
 
-    public ConnectionResource(ConnectionService service, TokenBroker broker) {
+    public ConnectionResource(ConnectionService service, TokenBroker broker, WebServerFlow flow, CurrentPrincipal principal,
+            SalesforceDataClient salesforce) {
         this.service = service;
         this.broker = broker;
+        this.flow = flow;
+        this.principal = principal;
+        this.salesforce = salesforce;
     }
 
     @POST
@@ -64,6 +77,55 @@ public class ConnectionResource {
         ConnectionView v = service.view(service.replaceConnection(id, request));
         broker.evict(id);
         return v;
+    }
+
+    /** The authorization URL, for clients that navigate themselves. */
+    public record AuthorizationStart(String authorizationUrl, java.time.Instant expiresAt) {
+    }
+
+    @GET
+    @Path("/{id}/authorize")
+    @Requires(Role.JOB_MANAGER)
+    @Operation(summary = "Authorize a web server flow connection",
+            description = "302 to Salesforce's authorize page; Salesforce sends the browser back to /api/oauth/callback.")
+    public Response authorize(@PathParam("id") long id, @Context UriInfo uri) {
+        WebServerFlow.Start s = flow.begin(id, principal.name(), uri.getBaseUri().toString());
+        return Response.status(302).location(java.net.URI.create(s.authorizationUrl())).cookie(WebServerFlowResource.cookie(s)).build();
+    }
+
+    @POST
+    @Path("/{id}/authorize")
+    @Requires(Role.JOB_MANAGER)
+    @Operation(summary = "Start a web server flow and answer the authorization URL (sets the browser binding cookie)")
+    public Response authorizeUrl(@PathParam("id") long id, @Context UriInfo uri) {
+        WebServerFlow.Start s = flow.begin(id, principal.name(), uri.getBaseUri().toString());
+        return Response.ok(new AuthorizationStart(s.authorizationUrl(), s.expiresAt())).cookie(WebServerFlowResource.cookie(s)).build();
+    }
+
+    @POST
+    @Path("/{id}/test")
+    @Requires(Role.JOB_MANAGER)
+    @Operation(summary = "Test a connection", description = "Gets a fresh token and reads the org's API versions.")
+    public ConnectionTest test(@PathParam("id") long id) {
+        io.sfinbound.configapi.oauth.AccessToken t = broker.token(id, true);
+        com.fasterxml.jackson.databind.JsonNode versions = salesforce.versions(id);
+        java.util.List<String> list = new java.util.ArrayList<>();
+        versions.forEach(v -> list.add(v.path("version").asText()));
+        return new ConnectionTest(true, t.instanceUrl(), t.orgId(), list);
+    }
+
+    @GET
+    @Path("/{id}/api-versions")
+    @Requires(Role.VIEWER)
+    @Operation(summary = "The API versions the org offers (GET /services/data/)")
+    public java.util.List<String> apiVersions(@PathParam("id") long id) {
+        java.util.List<String> list = new java.util.ArrayList<>();
+        salesforce.versions(id).forEach(v -> list.add(v.path("version").asText()));
+        return list;
+    }
+
+    /** A connection test result. */
+    public record ConnectionTest(boolean ok, String instanceUrl, String orgId, java.util.List<String> apiVersions) {
     }
 
     @DELETE

@@ -54,12 +54,16 @@ public class ConnectionService {
         }
         Connection c = findConnection(id);
         ConnectionSecrets merged = secrets(c).merge(r.secrets());
+        java.time.LocalDate expiryBefore = c.expirationDate;
         AuthFlow before = c.authFlow;
         String loginBefore = c.loginUrl;
         String userBefore = c.username;
         String keyBefore = c.consumerKey;
         apply(c, r, merged, false);
         c.secretsEnc = cipher.encrypt(toJson(merged), c.secretsAad());
+        if (!java.util.Objects.equals(expiryBefore, c.expirationDate)) {
+            c.expiryNotifiedOn = null; // a new expiration date gets its own notification
+        }
         boolean accountChanged = before != c.authFlow || !loginBefore.equals(c.loginUrl)
                 || !java.util.Objects.equals(userBefore, c.username) || !keyBefore.equals(c.consumerKey);
         if (accountChanged) {

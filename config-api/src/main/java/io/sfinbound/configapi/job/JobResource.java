@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -100,6 +101,59 @@ public class JobResource {
     @Operation(summary = "Replace a job's configuration", description = "Makes a new immutable version; runs in flight keep theirs.")
     public JobView replace(@PathParam("id") long id, JobRequest request) {
         return jobs.replaceJob(id, request, principal.name()).view();
+    }
+
+    /** A copy request. */
+    public record CopyRequest(String name) {
+    }
+
+    @POST
+    @Path("/{id}/copy")
+    @Requires(Role.JOB_MANAGER)
+    @Operation(summary = "Copy a job", description = "The copy is a new, disabled job with the source's current configuration.")
+    public Response copy(@PathParam("id") long id, CopyRequest request) {
+        return Response.status(201).entity(jobs.copyJob(id, request == null ? null : request.name(), principal.name()).view()).build();
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Requires(Role.JOB_MANAGER)
+    @Operation(summary = "Move a job to the recycle bin")
+    public JobView delete(@PathParam("id") long id) {
+        return jobs.deleteJob(id, principal.name()).view();
+    }
+
+    @POST
+    @Path("/{id}/restore")
+    @Requires(Role.JOB_MANAGER)
+    @Operation(summary = "Restore a job from the recycle bin (disabled)")
+    public JobView restore(@PathParam("id") long id) {
+        return jobs.restoreJob(id, principal.name()).view();
+    }
+
+    @DELETE
+    @Path("/{id}/purge")
+    @Requires(Role.JOB_MANAGER)
+    @Operation(summary = "Delete a job in the recycle bin for good")
+    public Response purge(@PathParam("id") long id) {
+        jobs.purgeJob(id);
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("/{id}/enable")
+    @Requires(Role.JOB_MANAGER)
+    @Operation(summary = "Enable a job")
+    public JobView enable(@PathParam("id") long id) {
+        return jobs.enableJob(id, true, principal.name()).view();
+    }
+
+    @POST
+    @Path("/{id}/disable")
+    @Requires(Role.JOB_MANAGER)
+    @Operation(summary = "Disable a job")
+    public JobView disable(@PathParam("id") long id) {
+        return jobs.enableJob(id, false, principal.name()).view();
     }
 
     @POST

@@ -103,6 +103,102 @@ public class JobService {
         return new JobState(job, cfg, settings);
     }
 
+    /** Copies a job: a new job (version 1) with the configuration of the source's current version, disabled, no watermark. */
+    @Transactional
+    public JobState copyJob(long id, String newName, String who) {
+        JobState src = findJob(id);
+        String name = newName == null || newName.isBlank() ? "Copy of " + src.job().name : newName.trim();
+        if (name.length() > 200) {
+            throw ProblemException.badRequest("name", "must be at most 200 characters");
+        }
+        Instant now = Instant.now();
+        Job job = new Job();
+        job.projectId = src.job().projectId;
+        job.connectionId = src.job().connectionId;
+        job.name = name;
+        job.createdAt = now;
+        job.createdBy = who;
+        job.updatedAt = now;
+        job.updatedBy = who;
+        job.enabled = false; // a copy runs only when someone enables it
+        job.currentVersion = 1;
+        job.scheduleType = src.job().scheduleType;
+        job.persist();
+        JobConfig c = src.config();
+        JobConfig cfg = new JobConfig(job.id, 1, c.projectId(), c.connectionId(), name, c.dataType(), c.participantMode(),
+                c.apiVersion(), c.soql(), c.dateField(), c.includeDeleted(), c.api(), c.bulkThreshold(), c.recordLimit(),
+                c.lookBack(), c.duplicateMode(), c.defaultMapping(), c.fieldMappings(), c.redaction(), c.filter());
+        persistVersion(cfg, src.settings(), who, now);
+        log(job.id, 1, "COPIED_FROM", List.of(Map.of("field", "job", "from", id)), who, now);
+        return new JobState(job, cfg, src.settings());
+    }
+
+    /** Moves a job to the recycle bin: it stops being scheduled; its versions and runs stay. */
+    @Transactional
+    public JobState deleteJob(long id, String who) {
+        Job job = lockJob(id);
+        if (job.deletedAt != null) {
+            throw ProblemException.conflict("job " + id + " is already in the recycle bin");
+        }
+        Instant now = Instant.now();
+        job.deletedAt = now;
+        job.deletedBy = who;
+        job.nextRunAt = null;
+        log(id, job.currentVersion, "DELETED", null, who, now);
+        return findJob(id);
+    }
+
+    /** Restores a job from the recycle bin, disabled so that it does not fire at once. */
+    @Transactional
+    public JobState restoreJob(long id, String who) {
+        Job job = lockJob(id);
+        if (job.deletedAt == null) {
+            throw ProblemException.conflict("job " + id + " is not in the recycle bin");
+        }
+        Instant now = Instant.now();
+        job.deletedAt = null;
+        job.deletedBy = null;
+        job.enabled = false;
+        job.nextRunAt = null;
+        job.updatedAt = now;
+        job.updatedBy = who;
+        log(id, job.currentVersion, "RESTORED", null, who, now);
+        return findJob(id);
+    }
+
+    /** Deletes a job from the recycle bin for good: versions, change log and runs. */
+    @Transactional
+    public void purgeJob(long id) {
+        Job job = lockJob(id);
+        if (job.deletedAt == null) {
+            throw ProblemException.conflict("job " + id + " must be deleted (in the recycle bin) before it is purged");
+        }
+        long active = io.sfinbound.configapi.run.Run.count("jobId = ?1 and status in ?2", id,
+                List.of(io.sfinbound.configapi.run.RunStatus.QUEUED, io.sfinbound.configapi.run.RunStatus.RUNNING));
+        if (active > 0) {
+            throw ProblemException.conflict("job " + id + " has a run in progress");
+        }
+        job.delete(); // versions, changes, runs and counters cascade in the database
+    }
+
+    /** Enables or disables a job; enabling computes the next run from now. */
+    @Transactional
+    public JobState enableJob(long id, boolean enabled, String who) {
+        Job job = lockJob(id);
+        if (job.deletedAt != null) {
+            throw ProblemException.conflict("job " + id + " is in the recycle bin; restore it first");
+        }
+        if (job.enabled != enabled) {
+            Instant now = Instant.now();
+            job.enabled = enabled;
+            job.updatedAt = now;
+            job.updatedBy = who;
+            job.nextRunAt = enabled ? ScheduleRules.nextRun(readSettings(version(id, job.currentVersion)).schedule(), now) : null;
+            log(id, job.currentVersion, enabled ? "ENABLED" : "DISABLED", null, who, now);
+        }
+        return findJob(id);
+    }
+
     /** A job (also in the recycle bin) with its current version, or a 404. */
     public JobState findJob(long id) {
         Job job = Job.findById(id);

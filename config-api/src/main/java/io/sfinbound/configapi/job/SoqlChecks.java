@@ -3,51 +3,53 @@ package io.sfinbound.configapi.job;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.sfinbound.common.problem.Problem;
+import io.sfinbound.soql.FieldTypes;
+import io.sfinbound.soql.QueryAnalysis;
+import io.sfinbound.soql.Soql;
+import io.sfinbound.soql.SoqlException;
+import io.sfinbound.soql.ast.SoqlQuery;
 
-/** Offline checks of a job's SOQL when it is saved (no call to Salesforce; "validate query" does those). */
+/**
+ * Offline checks of a job's SOQL when it is saved, with the {@code soql} module: syntax (with line and column),
+ * GROUP BY and aggregates rejected, the date field present in the SELECT list. "Validate query" adds the checks that
+ * need the org (describe, explain).
+ */
 @ApplicationScoped
 public class SoqlChecks {
-
-    private static final Pattern GROUP_BY = Pattern.compile("\\bGROUP\\s+BY\\b", Pattern.CASE_INSENSITIVE);
-    private static final Pattern SELECT_FROM = Pattern.compile("^\\s*SELECT\\s+(.+?)\\s+FROM\\s+([A-Za-z][A-Za-z0-9_]*)",
-            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
     /** The errors of a query, as {@code soql} (with line and column) and {@code dateField}. */
     public List<Problem.FieldError> check(String soql, String dateField) {
         List<Problem.FieldError> errors = new ArrayList<>();
-        Matcher m = SELECT_FROM.matcher(soql);
-        if (!m.find()) {
-            errors.add(new Problem.FieldError("soql", "must be SELECT <fields> FROM <object>", 1, 1));
+        QueryAnalysis analysis;
+        try {
+            SoqlQuery q = Soql.parse(soql);
+            analysis = Soql.analyze(q, FieldTypes.NONE);
+            if (q.offset() != null) {
+                errors.add(new Problem.FieldError("soql", "OFFSET is not supported: incremental runs page by date field and Id"));
+            }
+        } catch (SoqlException e) {
+            errors.add(error(e));
             return errors;
         }
-        Matcher g = GROUP_BY.matcher(soql);
-        if (g.find()) {
-            errors.add(at(soql, g.start(), "GROUP BY is not supported"));
+        if (analysis.usesFieldsFunction()) {
+            return errors; // FIELDS(ALL) selects the date field too; describe checks the rest
         }
-        String fields = m.group(1).toLowerCase(Locale.ROOT);
-        if (dateField != null && !List.of(fields.split("\\s*,\\s*")).contains(dateField.toLowerCase(Locale.ROOT))) {
-            errors.add(new Problem.FieldError("dateField", "field " + dateField + " is not in the query's select list"));
+        if (dateField != null && analysis.fields().stream()
+                .noneMatch(f -> f.path().dotted().toLowerCase(Locale.ROOT).equals(dateField.toLowerCase(Locale.ROOT)))) {
+            errors.add(new Problem.FieldError("dateField", "field " + dateField + " is not in the query's SELECT list"));
+        }
+        if (analysis.fields().stream().noneMatch(f -> f.path().dotted().equalsIgnoreCase("Id"))) {
+            errors.add(new Problem.FieldError("soql", "the SELECT list must include Id (the natural id and the incremental tie-break)"));
         }
         return errors;
     }
 
-    static Problem.FieldError at(String soql, int offset, String message) {
-        int line = 1;
-        int col = 1;
-        for (int i = 0; i < offset && i < soql.length(); i++) {
-            if (soql.charAt(i) == '\n') {
-                line++;
-                col = 1;
-            } else {
-                col++;
-            }
-        }
-        return new Problem.FieldError("soql", message + " at line " + line + ", column " + col, line, col);
+    /** A problem field error of a soql exception, with its position. */
+    public static Problem.FieldError error(SoqlException e) {
+        return new Problem.FieldError("soql", e.getMessage(), e.line() > 0 ? e.line() : null, e.column() > 0 ? e.column() : null);
     }
 }

@@ -105,6 +105,11 @@ public class RunService {
         publisher.publish(request(run, RunAction.START, Instant.now()));
     }
 
+    /** Fails a run that is not over yet (publishing failed, or the pipeline never answered). */
+    public void failRun(String runId, String message) {
+        QuarkusTransaction.requiringNew().run(() -> finish(lockRun(runId), RunStatus.FAILED, message));
+    }
+
     /** Asks the extractor to terminate a run; a queued run is cancelled at once. */
     public Run cancelRun(String runId, String who) {
         Run run = QuarkusTransaction.requiringNew().call(() -> {

@@ -25,6 +25,7 @@ public class ApiSecurityFilter {
     public static final String API_KEY_HEADER = "X-API-Key";
     /** The header of the service credential. */
     public static final String SERVICE_KEY_HEADER = "X-Service-Key";
+    private static final String OAUTH_CALLBACK = io.sfinbound.configapi.oauth.WebServerFlow.CALLBACK_PATH;
 
     private final ApiKeyService keys;
     private final CurrentPrincipal principal;
@@ -46,6 +47,9 @@ public class ApiSecurityFilter {
         }
         if (!path.startsWith("/api/") && !path.equals("/api")) {
             return Optional.empty();
+        }
+        if (path.equals(OAUTH_CALLBACK)) {
+            return Optional.empty(); // the browser returning from Salesforce: its single-use state authenticates it
         }
         Optional<ApiKeyService.Principal> caller = keys.verify(request.getHeaderString(API_KEY_HEADER));
         if (caller.isEmpty()) {

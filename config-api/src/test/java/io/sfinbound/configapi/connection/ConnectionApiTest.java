@@ -16,16 +16,19 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.sfinbound.configapi.support.Api;
 import io.sfinbound.configapi.support.FakeTokenEndpoint;
+import io.sfinbound.configapi.support.GreenMailTestResource;
 import io.sfinbound.testing.KafkaTestResource;
 import io.sfinbound.testing.PostgresTestResource;
+import io.sfinbound.testing.SimulatorTestResource;
 import io.sfinbound.testing.TestPostgres;
 import org.junit.jupiter.api.Test;
 
 /** Connections: validation, the host allow-list, write-only secrets encrypted at rest. */
 @QuarkusTest
 @WithTestResource(value = KafkaTestResource.class)
-@WithTestResource(value = PostgresTestResource.class,
-        initArgs = @ResourceArg(name = "database", value = "sfinbound_config_test"))
+@WithTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "sfinbound_config_test"))
+@WithTestResource(value = GreenMailTestResource.class)
+@WithTestResource(value = SimulatorTestResource.class)
 class ConnectionApiTest {
 
     @Test

@@ -29,8 +29,10 @@ class SecretCipherTest {
         String a = c.encrypt("s3cret", "connection/1/secrets");
         assertThatThrownBy(() -> c.decrypt(a, "connection/2/secrets")).isInstanceOf(IllegalStateException.class)
                 .hasMessageNotContaining("s3cret");
-        char last = a.charAt(a.length() - 3);
-        String tampered = a.substring(0, a.length() - 3) + (last == 'A' ? 'B' : 'A') + a.substring(a.length() - 2);
+        String prefix = a.substring(0, a.lastIndexOf(':') + 1);
+        byte[] raw = Base64.getDecoder().decode(a.substring(prefix.length()));
+        raw[raw.length / 2] ^= 0x01;
+        String tampered = prefix + Base64.getEncoder().encodeToString(raw);
         assertThatThrownBy(() -> c.decrypt(tampered, "connection/1/secrets")).isInstanceOf(IllegalStateException.class);
     }
 

@@ -15,8 +15,10 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.sfinbound.configapi.support.Api;
 import io.sfinbound.configapi.support.FakeTokenEndpoint;
+import io.sfinbound.configapi.support.GreenMailTestResource;
 import io.sfinbound.testing.KafkaTestResource;
 import io.sfinbound.testing.PostgresTestResource;
+import io.sfinbound.testing.SimulatorTestResource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,8 +26,9 @@ import org.junit.jupiter.api.Test;
 /** The internal token broker: caching, single-flight refresh, force refresh, refused credentials. */
 @QuarkusTest
 @WithTestResource(value = KafkaTestResource.class)
-@WithTestResource(value = PostgresTestResource.class,
-        initArgs = @ResourceArg(name = "database", value = "sfinbound_config_test"))
+@WithTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "sfinbound_config_test"))
+@WithTestResource(value = GreenMailTestResource.class)
+@WithTestResource(value = SimulatorTestResource.class)
 class TokenBrokerTest {
 
     @jakarta.inject.Inject

@@ -25,8 +25,10 @@ import io.sfinbound.common.record.Watermark;
 import io.sfinbound.configapi.support.Api;
 import io.sfinbound.configapi.support.FakeTokenEndpoint;
 import io.sfinbound.configapi.support.KafkaTopics;
+import io.sfinbound.configapi.support.GreenMailTestResource;
 import io.sfinbound.testing.KafkaTestResource;
 import io.sfinbound.testing.PostgresTestResource;
+import io.sfinbound.testing.SimulatorTestResource;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,8 +41,9 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @WithTestResource(value = KafkaTestResource.class)
-@WithTestResource(value = PostgresTestResource.class,
-        initArgs = @ResourceArg(name = "database", value = "sfinbound_config_test"))
+@WithTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "sfinbound_config_test"))
+@WithTestResource(value = GreenMailTestResource.class)
+@WithTestResource(value = SimulatorTestResource.class)
 class RunLifecycleTest {
 
     static FakeTokenEndpoint salesforce;
@@ -52,7 +55,9 @@ class RunLifecycleTest {
 
     @AfterAll
     static void stop() {
-        salesforce.close();
+        if (salesforce != null) {
+            salesforce.close();
+        }
     }
 
     @Test

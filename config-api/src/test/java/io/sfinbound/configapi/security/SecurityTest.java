@@ -11,15 +11,18 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.sfinbound.configapi.support.Api;
+import io.sfinbound.configapi.support.GreenMailTestResource;
 import io.sfinbound.testing.KafkaTestResource;
 import io.sfinbound.testing.PostgresTestResource;
+import io.sfinbound.testing.SimulatorTestResource;
 import org.junit.jupiter.api.Test;
 
 /** API keys, roles and the service key of the internal endpoints. */
 @QuarkusTest
 @WithTestResource(value = KafkaTestResource.class)
-@WithTestResource(value = PostgresTestResource.class,
-        initArgs = @ResourceArg(name = "database", value = "sfinbound_config_test"))
+@WithTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "sfinbound_config_test"))
+@WithTestResource(value = GreenMailTestResource.class)
+@WithTestResource(value = SimulatorTestResource.class)
 class SecurityTest {
 
     @Test

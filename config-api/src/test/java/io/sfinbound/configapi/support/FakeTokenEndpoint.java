@@ -35,10 +35,29 @@ public final class FakeTokenEndpoint implements AutoCloseable {
     private volatile CountDownLatch gate;
     private volatile boolean revoked;
     private volatile String lastGrantType;
+    private final Map<String, String[]> codes = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Set<String> refreshTokens = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /** The browser side of the web server flow: approves at once and redirects to the callback with a code. */
+    private void authorize(HttpExchange ex) throws IOException {
+        Map<String, String> q = parse(ex.getRequestURI().getRawQuery() == null ? "" : ex.getRequestURI().getRawQuery());
+        if (!CLIENT_ID.equals(q.get("client_id")) || !"code".equals(q.get("response_type"))) {
+            send(ex, 400, "{\"error\":\"invalid_client_id\"}");
+            return;
+        }
+        String code = "code" + issued.incrementAndGet();
+        codes.put(code, new String[] {q.get("redirect_uri"), q.get("code_challenge")});
+        String location = q.get("redirect_uri") + "?code=" + code + "&state="
+                + java.net.URLEncoder.encode(q.get("state"), StandardCharsets.UTF_8);
+        ex.getResponseHeaders().add("Location", location);
+        ex.sendResponseHeaders(302, -1);
+        ex.close();
+    }
 
     public FakeTokenEndpoint() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/services/oauth2/token", this::token);
+        server.createContext("/services/oauth2/authorize", this::authorize);
         server.setExecutor(Executors.newCachedThreadPool());
         server.start();
     }
@@ -95,6 +114,19 @@ public final class FakeTokenEndpoint implements AutoCloseable {
                     && (PASSWORD + SECURITY_TOKEN).equals(form.get("password"));
         } else if (ok && "client_credentials".equals(form.get("grant_type"))) {
             ok = CLIENT_SECRET.equals(form.get("client_secret"));
+        } else if (ok && "authorization_code".equals(form.get("grant_type"))) {
+            String[] c = codes.remove(String.valueOf(form.get("code")));
+            ok = c != null && CLIENT_SECRET.equals(form.get("client_secret")) && c[0].equals(form.get("redirect_uri"))
+                    && (c[1] == null || (form.get("code_verifier") != null
+                    && c[1].equals(io.sfinbound.configapi.oauth.WebServerFlow.challenge(form.get("code_verifier")))));
+            if (ok) {
+                String refresh = "RT" + issued.incrementAndGet();
+                refreshTokens.add(refresh);
+                send(ex, 200, tokenBody(refresh));
+                return;
+            }
+        } else if (ok && "refresh_token".equals(form.get("grant_type"))) {
+            ok = refreshTokens.contains(form.get("refresh_token"));
         } else if (ok) {
             ok = false;
         }
@@ -102,12 +134,16 @@ public final class FakeTokenEndpoint implements AutoCloseable {
             send(ex, 400, "{\"error\":\"invalid_grant\",\"error_description\":\"authentication failure\"}");
             return;
         }
-        String body = "{\"access_token\":\"" + ORG_ID.substring(0, 15) + "!AT" + issued.incrementAndGet() + "\","
+        send(ex, 200, tokenBody(null));
+    }
+
+    private String tokenBody(String refreshToken) {
+        return "{\"access_token\":\"" + ORG_ID.substring(0, 15) + "!AT" + issued.incrementAndGet() + "\","
+                + (refreshToken == null ? "" : "\"refresh_token\":\"" + refreshToken + "\",")
                 + "\"instance_url\":\"" + url() + "\","
                 + "\"id\":\"" + url() + "/id/" + ORG_ID + "/005000000000001AAA\","
                 + "\"token_type\":\"Bearer\",\"issued_at\":\"" + System.currentTimeMillis() + "\","
                 + "\"signature\":\"c2lnbmF0dXJl\"}";
-        send(ex, 200, body);
     }
 
     private static void send(HttpExchange ex, int status, String body) throws IOException {
