@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -37,6 +38,12 @@ public class ProblemExceptionMappers {
                 .collect(Collectors.toList());
         String detail = errors.stream().map(f -> f.field() + ": " + f.message()).collect(Collectors.joining("; "));
         return respond(new Problem("about:blank", "Bad Request", 400, detail, path(uri), errors));
+    }
+
+    /** Declared for the exact type so that it wins over Quarkus REST's built-in mapper, which answers with no body. */
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
+        return jsonMapping(e, uri);
     }
 
     @ServerExceptionMapper
