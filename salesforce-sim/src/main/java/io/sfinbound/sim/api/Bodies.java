@@ -1,7 +1,5 @@
 package io.sfinbound.sim.api;
 
-import java.io.IOException;
-
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 
@@ -26,10 +24,11 @@ public final class Bodies {
         StreamingOutput partial = out -> {
             out.write(body, 0, Math.min(cutAfter, body.length));
             out.flush();
+            // the client sees the connection drop mid-body
             if (vertx != null) {
                 vertx.reset();
             }
-            throw new IOException("connection reset by fault injection");
+            throw new InjectedReset();
         };
         return Response.status(status).type(type).entity(partial).build();
     }

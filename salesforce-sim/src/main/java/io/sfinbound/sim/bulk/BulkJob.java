@@ -28,6 +28,7 @@ public final class BulkJob {
     private State terminal;
     private String errorMessage;
     private boolean stalled;
+    private String failWhenDone;
     private Instant finished;
     private Long records;
 
@@ -52,7 +53,11 @@ public final class BulkJob {
         }
         Duration age = Duration.between(created, now);
         if (stalled || age.compareTo(processing) < 0) {
-            return age.compareTo(processing.dividedBy(2)) < 0 && !stalled ? State.UploadComplete : State.InProgress;
+            return age.compareTo(processing.dividedBy(2)) < 0 ? State.UploadComplete : State.InProgress;
+        }
+        if (failWhenDone != null) {
+            fail(failWhenDone, now);
+            return terminal;
         }
         // the job "runs" when its time is up: counting the result is the work
         records = execution.totalSize();
@@ -65,6 +70,11 @@ public final class BulkJob {
         terminal = State.Failed;
         errorMessage = message;
         finished = now;
+    }
+
+    /** Fails the job when its processing time is up, as a job that breaks while running. */
+    synchronized void failWhenDone(String message) {
+        failWhenDone = message;
     }
 
     synchronized boolean abort(Instant now) {

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
@@ -46,6 +47,7 @@ public class BulkResource {
     }
 
     @POST
+    @Consumes(MediaType.WILDCARD)
     public Response create(@PathParam("version") String version, String body) {
         var user = call.session().user();
         Map<String, Object> fields;
@@ -81,6 +83,7 @@ public class BulkResource {
 
     @PATCH
     @Path("{id}")
+    @Consumes(MediaType.WILDCARD)
     public Map<String, Object> abort(@PathParam("id") String id, String body) {
         Map<String, Object> fields;
         try {
@@ -112,9 +115,10 @@ public class BulkResource {
             try {
                 page.body().write(out, cut);
             } catch (BulkService.CutException e) {
+                // the client sees the connection drop mid-body
                 out.flush();
                 vertx.reset();
-                throw e;
+                throw new io.sfinbound.sim.api.InjectedReset();
             }
         };
         return Response.ok(body, "text/csv; charset=UTF-8")

@@ -81,7 +81,7 @@ public class BulkService {
         String id = Ids.of("750", counter.incrementAndGet());
         BulkJob job = new BulkJob(id, (String) op, e.object().name(), user, Instant.now(), version, delimiter, lineEnding, e, config.processingTime());
         if (failNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-            job.fail(failNextMessage, Instant.now());
+            job.failWhenDone(failNextMessage);
         } else if (stallNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             job.stall(true);
         }

@@ -97,16 +97,16 @@ final class Conversation {
             }
             center(b, "Agent " + name);
             String first = name.split(" ")[0];
-            t = say(b, t + 3 + rnd.nextInt(15), Kind.AGENT, name, String.format(Texts.pick(language.greetings(), rnd.nextLong()), first));
+            t = say(b, t + 3 + rnd.nextInt(15), Kind.AGENT, name, Texts.fill(Texts.pick(language.greetings(), rnd.nextLong()), first));
             int segStart = b.length();
             boolean visitorTurn = true;
             while (b.length() - segStart < perSegment) {
                 String text;
                 if (visitorTurn) {
-                    text = String.format(Texts.pick(language.visitor(), rnd.nextLong()), 100000 + rnd.nextInt(900000));
+                    text = Texts.fill(Texts.pick(language.visitor(), rnd.nextLong()), 100000 + rnd.nextInt(900000));
                     t = say(b, t + 5 + rnd.nextInt(90), Kind.VISITOR, visitorName, text);
                 } else {
-                    text = String.format(Texts.pick(language.agent(), rnd.nextLong()), 1000 + rnd.nextInt(9000));
+                    text = Texts.fill(Texts.pick(language.agent(), rnd.nextLong()), 1000 + rnd.nextInt(9000));
                     t = say(b, t + 8 + rnd.nextInt(70), Kind.AGENT, name, text);
                     if (rnd.nextInt(100) < 4) {
                         center(b, "Agent " + name + " requested a file transfer");

@@ -35,6 +35,7 @@ public class DataStore {
     @Inject
     public DataStore(Config config) {
         this(config.getOptionalValue("sim.data.seed", Long.class).orElse(42L), object -> ObjectSettings.load(config, object));
+        Log.infof("data set seed %d: %s", seed, summary());
     }
 
     /** For plain unit tests: the given seed and settings. */
@@ -44,7 +45,6 @@ public class DataStore {
         for (ObjectSpace s : spaces.values()) {
             changes.put(s.def().name(), new ObjectChanges(s.baseSize()));
         }
-        Log.infof("data set seed %d: %s", seed, summary());
     }
 
     /** Settings with the built-in defaults only. */

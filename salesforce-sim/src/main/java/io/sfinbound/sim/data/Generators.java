@@ -235,7 +235,7 @@ final class Generators {
                 case "Subject" -> Texts.pick(Texts.SUBJECT, h(r, "subject"));
                 case "Description" -> {
                     Texts.Language l = Texts.LANGUAGES.get(0);
-                    yield Texts.pick(l.visitor(), h(r, "d1")).formatted(100000 + r.index()) + "\n" + Texts.pick(l.visitor(), h(r, "d2")).formatted(r.index());
+                    yield Texts.fill(Texts.pick(l.visitor(), h(r, "d1")), 100000 + r.index()) + "\n" + Texts.fill(Texts.pick(l.visitor(), h(r, "d2")), r.index());
                 }
                 case "Status" -> Hash.below(h(r, "status"), 10) < 7 ? "Closed" : Texts.pick(new String[] {"New", "Working", "Escalated"}, h(r, "open"));
                 case "Origin" -> Texts.pick(new String[] {"Chat", "Chat", "SMS", "Web", "Email", "Phone"}, h(r, "origin"));

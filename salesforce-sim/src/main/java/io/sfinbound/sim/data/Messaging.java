@@ -202,9 +202,9 @@ final class Messaging {
             return switch (actor) {
                 case "Bot" -> l.bot().get(Math.min(m / 2, l.bot().size() - 1));
                 case "System" -> "Conversation transferred to an agent";
-                case "Agent" -> m >= last - 1 ? Texts.pick(l.closings(), hash) : m <= 2 ? String.format(Texts.pick(l.greetings(), hash), "Sam")
-                        : String.format(Texts.pick(l.agent(), hash), 1000 + Hash.below(hash, 9000));
-                default -> m == last ? Texts.pick(l.visitorThanks(), hash) : String.format(Texts.pick(l.visitor(), hash), 100000 + Hash.below(hash, 900000));
+                case "Agent" -> m >= last - 1 ? Texts.pick(l.closings(), hash) : m <= 2 ? Texts.fill(Texts.pick(l.greetings(), hash), "Sam")
+                        : Texts.fill(Texts.pick(l.agent(), hash), 1000 + Hash.below(hash, 9000));
+                default -> m == last ? Texts.pick(l.visitorThanks(), hash) : Texts.fill(Texts.pick(l.visitor(), hash), 100000 + Hash.below(hash, 900000));
             };
         }
 
