@@ -23,6 +23,13 @@ public class TopicsTestResource implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
+        createTopics();
+        TopicCollector.start();
+        return Map.of();
+    }
+
+    /** Creates the topics the extractor reads and writes, when missing. */
+    public static void createTopics() {
         Properties p = new Properties();
         p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedKafka.bootstrapServers());
         try (Admin admin = Admin.create(p)) {
@@ -35,8 +42,6 @@ public class TopicsTestResource implements QuarkusTestResourceLifecycleManager {
         } catch (Exception e) {
             throw new IllegalStateException("cannot create the test topics", e);
         }
-        TopicCollector.start();
-        return Map.of();
     }
 
     @Override
