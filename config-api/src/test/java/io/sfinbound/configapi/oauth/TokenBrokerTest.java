@@ -106,6 +106,40 @@ class TokenBrokerTest {
     }
 
     @Test
+    void shouldUseClientCredentialsGrant() {
+        Map<String, Object> c = Api.passwordConnection(salesforce.url());
+        c.put("authFlow", "CLIENT_CREDENTIALS");
+        c.remove("username");
+        c.remove("password");
+        c.remove("securityToken");
+        long id = Api.createConnection(c);
+        assertThat(token(id, false)).startsWith("00D000000000001!AT");
+        assertThat(salesforce.lastGrantType()).isEqualTo("client_credentials");
+    }
+
+    @Test
+    void shouldKeepSecretsOutOfTheServiceLog() throws Exception {
+        String secret = "unique-secret-" + System.nanoTime();
+        Map<String, Object> c = Api.passwordConnection(salesforce.url());
+        c.put("consumerSecret", secret);
+        c.put("password", secret + "-pw");
+        c.put("securityToken", secret + "-tok");
+        long id = Api.createConnection(c);
+        // refused credentials, a token call, an update and an invalid request all log something
+        Api.service().body(Map.of("forceRefresh", true)).post("/internal/connections/" + id + "/token").then().statusCode(409);
+        Map<String, Object> update = new java.util.HashMap<>(c);
+        update.put("loginUrl", "https://evil.example.com");
+        Api.admin().body(update).put("/api/connections/" + id).then().statusCode(400);
+        long good = Api.createConnection(Api.passwordConnection(salesforce.url()));
+        String accessToken = token(good, true);
+        java.nio.file.Path log = java.nio.file.Path.of("target/config-api-test.log");
+        assertThat(log).exists();
+        String text = java.nio.file.Files.readString(log);
+        assertThat(text).doesNotContain(secret, FakeTokenEndpoint.CLIENT_SECRET, FakeTokenEndpoint.PASSWORD,
+                FakeTokenEndpoint.SECURITY_TOKEN, accessToken, Api.ADMIN_KEY, Api.SERVICE_KEY);
+    }
+
+    @Test
     void shouldAnswer404ForUnknownConnection() {
         Api.service().body(Map.of()).post("/internal/connections/987654/token").then().statusCode(404);
     }
