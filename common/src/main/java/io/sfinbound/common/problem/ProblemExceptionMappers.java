@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.UriInfo;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -40,17 +41,25 @@ public class ProblemExceptionMappers {
         return respond(new Problem("about:blank", "Bad Request", 400, detail, path(uri), errors));
     }
 
-    /** Declared for the exact type so that it wins over Quarkus REST's built-in mapper, which answers with no body. */
+    /** Exact-type mappers: Quarkus REST maps these Jackson exceptions itself (to a plain body) unless one of the exact type exists. */
+    @ServerExceptionMapper
+    public Response unknownField(UnrecognizedPropertyException e, UriInfo uri) {
+        return fieldProblem(jsonPath(e, e.getPropertyName()), "is not a known field", uri);
+    }
+
     @ServerExceptionMapper
     public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
-        return jsonMapping(e, uri);
+        String field = jsonPath(e, null);
+        Class<?> target = e.getTargetType();
+        String message = target != null && target.isEnum()
+                ? "must be one of " + java.util.Arrays.toString(target.getEnumConstants())
+                : "is not a valid " + (target == null ? "value" : target.getSimpleName());
+        return fieldProblem(field.isEmpty() ? "body" : field, message, uri);
     }
 
     @ServerExceptionMapper
     public Response jsonMapping(JsonMappingException e, UriInfo uri) {
-        String field = e.getPath().stream()
-                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                .collect(Collectors.joining(".")).replace(".[", "[");
+        String field = jsonPath(e, null);
         String message = e.getOriginalMessage();
         if (message != null && message.length() > 300) {
             message = message.substring(0, 300) + "...";
@@ -83,6 +92,18 @@ public class ProblemExceptionMappers {
         // the message may carry internal details; it is logged (never with secrets: services never put them in messages)
         LOG.errorf(e, "unexpected error on %s", path(uri));
         return respond(new Problem("about:blank", "Internal Server Error", 500, "unexpected error; see the service log", path(uri), null));
+    }
+
+    private static Response fieldProblem(String field, String message, UriInfo uri) {
+        return respond(new Problem("about:blank", "Bad Request", 400, field + ": " + message, path(uri),
+                List.of(new Problem.FieldError(field, message))));
+    }
+
+    private static String jsonPath(JsonMappingException e, String leaf) {
+        String p = e.getPath().stream()
+                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+        return p.isEmpty() && leaf != null ? leaf : p;
     }
 
     private static Response respond(Problem p) {
