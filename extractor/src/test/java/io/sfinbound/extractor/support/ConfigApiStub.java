@@ -46,6 +46,7 @@ public class ConfigApiStub implements QuarkusTestResourceLifecycleManager {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private HttpServer server;
+    private java.util.concurrent.ExecutorService executor;
 
     /** Registers a job version. */
     public static void putJob(JobConfig job) {
@@ -72,7 +73,12 @@ public class ConfigApiStub implements QuarkusTestResourceLifecycleManager {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        server.setExecutor(Executors.newFixedThreadPool(4));
+        executor = Executors.newFixedThreadPool(4, r -> {
+            Thread t = new Thread(r, "config-api-stub");
+            t.setDaemon(true);
+            return t;
+        });
+        server.setExecutor(executor);
         server.createContext("/internal/", this::handle);
         server.start();
         return Map.of("quarkus.rest-client.config-api.url", "http://127.0.0.1:" + server.getAddress().getPort(),
@@ -83,6 +89,9 @@ public class ConfigApiStub implements QuarkusTestResourceLifecycleManager {
     public void stop() {
         if (server != null) {
             server.stop(0);
+        }
+        if (executor != null) {
+            executor.shutdownNow();
         }
     }
 
