@@ -60,7 +60,10 @@ public final class ExtractorBenchmark {
         try (ServiceProcess sim = ServiceProcess.of("salesforce-sim").name("bench-sim")
                 .property("sim.data.LiveChatTranscript.count", Long.toString(n))
                 .property("sim.data.LiveChatTranscript.body-size", "2048")
+                // 30 s apart: a million records fit between the generator's start (2025-01-01) and now
+                .property("sim.data.LiveChatTranscript.interval", "PT30S")
                 .start(Duration.ofMinutes(5))) {
+            Runtime.getRuntime().addShutdownHook(new Thread(sim::kill));
             System.setProperty(SimulatorTestResource.URL_KEY, sim.url());
             ConfigApiStub stub = new ConfigApiStub();
             Map<String, String> conf = stub.start();
@@ -70,6 +73,7 @@ public final class ExtractorBenchmark {
                     .property("sfinbound.service-key", ConfigApiStub.SERVICE_KEY)
                     .property("extractor.window.safety-margin", "PT0S")
                     .start(Duration.ofMinutes(3))) {
+                Runtime.getRuntime().addShutdownHook(new Thread(extractor::kill));
                 String soql = "SELECT Id, Name, Body, ChatKey, Status, ChatDuration, StartTime, EndTime, LastModifiedDate FROM LiveChatTranscript";
                 for (ExtractionApi api : List.of(ExtractionApi.BULK, ExtractionApi.REST)) {
                     JobConfig job = Jobs.register(DataType.LIVE_CHAT, soql, "LastModifiedDate", api, null, null, false);
