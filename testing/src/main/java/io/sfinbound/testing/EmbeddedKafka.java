@@ -59,7 +59,12 @@ public final class EmbeddedKafka {
                 "num.partitions", "2");
     }
 
-    private static synchronized void stop() {
+    /**
+     * Stops the broker if it runs. Called when the test session ends ({@link TestSessionListener}), before the JVM's
+     * shutdown hooks: Kafka's own hook deletes the broker's temporary directories, and a broker still running then
+     * fails its log directory and halts the JVM with exit code 1, which surefire reports as a crashed fork.
+     */
+    public static synchronized void stop() {
         if (cluster != null) {
             try {
                 cluster.close();
