@@ -21,6 +21,10 @@ public final class Topics {
     /** Run lifecycle and counters of each stage. Key: run id. Value: {@link io.sfinbound.common.record.RunEvent}. */
     public static final String RUN_EVENTS = "sfinbound.run-events";
 
+    /** Every topic of the pipeline, for launchers and tests that create them before the services subscribe. */
+    public static final java.util.List<String> ALL = java.util.List.of(RUN_REQUESTS, RECORDS, RECORDS_DLQ, DOCUMENTS,
+            DOCUMENTS_DLQ, LOAD_RESULTS, RUN_EVENTS);
+
     private Topics() {
     }
 }
