@@ -8,6 +8,16 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+
+import io.sfinbound.common.kafka.Topics;
 
 import io.sfinbound.testing.EmbeddedKafka;
 import io.sfinbound.testing.ServiceProcess;
@@ -53,6 +63,7 @@ public final class Stack {
     private void start() {
         Duration timeout = Duration.ofSeconds(120);
         String kafka = EmbeddedKafka.bootstrapServers();
+        createTopics(kafka);
         String configDb = freshDatabase("sfinbound_e2e_config");
         String storeDb = freshDatabase("sfinbound_e2e_store");
 
@@ -88,6 +99,20 @@ public final class Stack {
                 .start(timeout);
         System.out.printf("e2e stack up: simulator %s, config-api %s, extractor %s, transformer %s, loader %s, kafka %s%n",
                 sim, configUrl, extractor.url(), transformer.url(), loader.url(), kafka);
+    }
+
+    /** As the launcher does: a consumer subscribing to a topic that does not exist yet waits for a metadata refresh. */
+    private static void createTopics(String bootstrap) {
+        Properties p = new Properties();
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        try (Admin admin = Admin.create(p)) {
+            Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            List<NewTopic> missing = Topics.ALL.stream().filter(t -> !existing.contains(t))
+                    .map(t -> new NewTopic(t, Optional.of(2), Optional.empty())).toList();
+            admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot create the pipeline's topics on " + bootstrap, e);
+        }
     }
 
     private ServiceProcess.Builder common(ServiceProcess.Builder b, String kafka) {

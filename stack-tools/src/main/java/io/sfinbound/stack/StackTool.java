@@ -9,6 +9,7 @@ import io.sfinbound.stack.demo.DemoCommand;
  * <li>{@code postgres --port P --data DIR}: runs the embedded PostgreSQL until terminated;</li>
  * <li>{@code db-init --url JDBC_URL --user U [db...]}: creates the stack's databases, prints {@code db=url} lines;</li>
  * <li>{@code wait-kafka --bootstrap HOST:PORT --timeout S}: waits until the broker answers metadata requests;</li>
+ * <li>{@code create-topics --bootstrap HOST:PORT}: creates the pipeline's topics the broker lacks;</li>
  * <li>{@code wait-http --timeout S name=url...}: waits until every URL answers 200;</li>
  * <li>{@code probe-http name=url...}: prints each URL's status;</li>
  * <li>{@code demo ...}: see {@link DemoCommand}.</li>
@@ -26,7 +27,7 @@ public final class StackTool {
     /** Runs one subcommand and returns its exit status. */
     public static int run(String[] argv) {
         if (argv.length == 0) {
-            Console.err("usage: StackTool postgres|db-init|wait-kafka|wait-http|probe-http|demo [options]");
+            Console.err("usage: StackTool postgres|db-init|wait-kafka|create-topics|wait-http|probe-http|demo [options]");
             return 64;
         }
         try {
@@ -35,6 +36,7 @@ public final class StackTool {
                 case "postgres" -> EmbeddedPostgresServer.run(args);
                 case "db-init" -> Databases.run(args);
                 case "wait-kafka" -> KafkaProbe.run(args);
+                case "create-topics" -> TopicSetup.run(args);
                 case "wait-http" -> HealthProbe.waitAll(args);
                 case "probe-http" -> HealthProbe.probe(args);
                 case "demo" -> DemoCommand.run(args);
