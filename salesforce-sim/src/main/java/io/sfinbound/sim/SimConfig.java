@@ -184,7 +184,10 @@ public interface SimConfig {
         /** Consumer secret. */
         String consumerSecret();
 
-        /** Allowed callback URLs of the web-server flow (exact match). */
+        /**
+         * Registered callback URLs of the web-server flow, matched exactly as Salesforce does (else
+         * {@code redirect_uri_mismatch}); more can be added at run time through {@code POST /admin/apps/<key>/callback-urls}.
+         */
         Optional<List<String>> callbackUrls();
 
         /** Whether the web-server flow requires PKCE. */
@@ -201,7 +204,11 @@ public interface SimConfig {
         /** Username of the client-credentials run-as user; unset: the flow is disabled for this app. */
         Optional<String> runAsUser();
 
-        /** Whether the JWT bearer and client-credentials users are pre-approved ("admin approved users"). */
+        /**
+         * "Admin approved users are pre-authorized": the web-server flow shows no consent page and the JWT bearer flow
+         * is allowed. False: "all users may self-authorize": the consent page (Allow/Deny) on a user's first approval,
+         * and JWT bearer only once the user approved the app.
+         */
         @WithDefault("true")
         boolean preApproved();
     }

@@ -125,6 +125,52 @@ public class AdminResource {
         return Map.of("revoked", true);
     }
 
+    /** Callback URLs to register on a connected app. */
+    public record CallbackRequest(@NotNull List<String> urls) {
+    }
+
+    /** The connected apps: keys, registered callback URLs, whether users are pre-approved. */
+    @GET
+    @Path("apps")
+    public List<Map<String, Object>> apps() {
+        return directory.apps().stream().map(AdminResource::describe).toList();
+    }
+
+    /**
+     * Registers more callback URLs on an app (by its {@code sim.apps} key or consumer key), as an admin adds them to a
+     * connected app: for tests that learn their callback port only once started. Additive; matching stays exact.
+     */
+    @POST
+    @Path("apps/{app}/callback-urls")
+    public Map<String, Object> addCallbackUrls(@PathParam("app") String key, @Valid @NotNull CallbackRequest r) {
+        Directory.App app = directory.appByKey(key).orElseThrow(() -> ProblemException.notFound("connected app " + key));
+        for (int i = 0; i < r.urls().size(); i++) {
+            String u = r.urls().get(i);
+            java.net.URI parsed;
+            try {
+                parsed = u == null ? null : new java.net.URI(u);
+            } catch (java.net.URISyntaxException e) {
+                parsed = null;
+            }
+            if (parsed == null || !parsed.isAbsolute() || parsed.getFragment() != null) {
+                throw ProblemException.badRequest("urls[" + i + "]", "not an absolute URL without a fragment: " + u);
+            }
+        }
+        r.urls().stream().filter(u -> !app.callbackUrls().contains(u)).forEach(app.callbackUrls()::add);
+        return describe(app);
+    }
+
+    private static Map<String, Object> describe(Directory.App a) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("key", a.key());
+        m.put("consumerKey", a.consumerKey());
+        m.put("callbackUrls", a.callbackUrls());
+        m.put("pkceRequired", a.pkceRequired());
+        m.put("refreshTokenRotation", a.refreshTokenRotation());
+        m.put("preApproved", a.preApproved());
+        return m;
+    }
+
     @POST
     @Path("faults/fail")
     public Map<String, Object> fail(@Valid @NotNull FailRequest r) {

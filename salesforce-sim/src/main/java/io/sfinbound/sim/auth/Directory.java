@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -39,7 +40,11 @@ public class Directory {
         }
     }
 
-    /** A connected app. */
+    /**
+     * A connected app. {@code callbackUrls} is mutable (the admin API registers more at run time); {@code preApproved}:
+     * "admin approved users are pre-authorized" (no consent page, JWT bearer allowed), else "all users may
+     * self-authorize" (consent on the first approval).
+     */
     public record App(String key, String consumerKey, String consumerSecret, List<String> callbackUrls, boolean pkceRequired,
                       boolean refreshTokenRotation, Optional<PublicKey> jwtKey, Optional<String> runAsUser, boolean preApproved) {
     }
@@ -63,7 +68,7 @@ public class Directory {
         config.orgs().forEach((k, o) -> orgs.put(k, new Org(k, Ids.to18(o.orgId()), o.name(), o.instanceUrl().map(Directory::trimSlash),
                 o.sandbox(), o.loginHost().map(h -> h.toLowerCase(Locale.ROOT)), o.usernamePasswordBlocked(), o.dailyApiRequests())));
         config.apps().forEach((k, a) -> appsByKey.put(a.consumerKey(), new App(k, a.consumerKey(), a.consumerSecret(),
-                a.callbackUrls().orElse(List.of()), a.pkceRequired(), a.refreshTokenRotation(), a.certificate().map(Directory::publicKey),
+                new CopyOnWriteArrayList<>(a.callbackUrls().orElse(List.of())), a.pkceRequired(), a.refreshTokenRotation(), a.certificate().map(Directory::publicKey),
                 a.runAsUser(), a.preApproved())));
         long n = 0;
         for (Map.Entry<String, SimConfig.User> e : config.users().entrySet()) {
@@ -80,6 +85,25 @@ public class Directory {
 
     public Optional<App> app(String consumerKey) {
         return consumerKey == null ? Optional.empty() : Optional.ofNullable(appsByKey.get(consumerKey));
+    }
+
+    /** An app by its configuration key ({@code sim.apps.<key>}) or its consumer key. */
+    public Optional<App> appByKey(String key) {
+        return key == null ? Optional.empty()
+                : appsByKey.values().stream().filter(a -> a.key().equals(key)).findFirst().or(() -> app(key));
+    }
+
+    /** Every connected app. */
+    public List<App> apps() {
+        return new ArrayList<>(appsByKey.values());
+    }
+
+    /**
+     * Whether the URL is one of the app's registered callback URLs. Exact, case-sensitive string match as Salesforce
+     * does it (no trailing-slash, query or port leniency): anything else is {@code redirect_uri_mismatch}.
+     */
+    public static boolean callbackRegistered(App app, String redirectUri) {
+        return redirectUri != null && app.callbackUrls().contains(redirectUri);
     }
 
     public Optional<User> user(String username) {

@@ -184,7 +184,8 @@ public class OAuthService {
         if (!claims.path("exp").isNumber() || claims.path("exp").asLong() < Instant.now().getEpochSecond()) {
             throw new OAuthException("invalid_grant", "expired authorization code");
         }
-        if (!app.preApproved()) {
+        // pre-authorized (admin approved users), or the user approved the app on the consent page before
+        if (!app.preApproved() && !sessions.approved(user, app)) {
             throw new OAuthException("invalid_grant", "user hasn't approved this consumer");
         }
         checkActive(user);

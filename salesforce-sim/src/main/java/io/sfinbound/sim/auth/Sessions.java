@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,6 +35,12 @@ public class Sessions {
     private final Map<String, Session> access = new ConcurrentHashMap<>();
     private final Map<String, Refresh> refresh = new ConcurrentHashMap<>();
     private final Map<String, Code> codes = new ConcurrentHashMap<>();
+    /** Approvals given on the consent page: user id + app key. */
+    private final Set<String> approvals = ConcurrentHashMap.newKeySet();
+    /** Browser sessions of the login page ({@code sid} cookie) by cookie value. */
+    private final Map<String, Directory.User> browser = new ConcurrentHashMap<>();
+    /** Consent pages shown and not yet answered, by their one-time id. */
+    private final Map<String, Pending> pending = new ConcurrentHashMap<>();
     private final Duration timeout;
     private final Duration codeTimeout;
 
@@ -48,6 +55,47 @@ public class Sessions {
             b.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
         }
         return b.toString();
+    }
+
+    /** A consent page waiting for Allow or Deny: what the authorize request asked for, after the login. */
+    public record Pending(String id, Directory.User user, Directory.App app, String redirectUri, String state, String scope,
+                          String codeChallenge, String instanceUrl, Instant expiresAt) {
+    }
+
+    /** Remembers that the user approved the app (consent page "Allow"). */
+    public void approve(Directory.User user, Directory.App app) {
+        approvals.add(user.id() + "/" + app.key());
+    }
+
+    /** Whether the user approved the app before. */
+    public boolean approved(Directory.User user, Directory.App app) {
+        return approvals.contains(user.id() + "/" + app.key());
+    }
+
+    /** Starts a browser session for the login page; the value goes into the {@code sid} cookie. */
+    public String browserLogin(Directory.User user) {
+        String sid = user.org().id15() + "!" + randomString(48);
+        browser.put(sid, user);
+        return sid;
+    }
+
+    /** The user of a browser session cookie. */
+    public Optional<Directory.User> browserUser(String sid) {
+        return sid == null ? Optional.empty() : Optional.ofNullable(browser.get(sid));
+    }
+
+    /** Records a consent page shown; its id is the page's hidden one-time field. */
+    public Pending pendingConsent(Directory.User user, Directory.App app, String redirectUri, String state, String scope,
+                                  String challenge, String instanceUrl) {
+        Pending p = new Pending(randomString(40), user, app, redirectUri, state, scope, challenge, instanceUrl, Instant.now().plus(codeTimeout));
+        pending.put(p.id(), p);
+        return p;
+    }
+
+    /** Takes a pending consent (single use; expired ones are gone). */
+    public Optional<Pending> takeConsent(String id) {
+        Pending p = id == null ? null : pending.remove(id);
+        return p == null || p.expiresAt().isBefore(Instant.now()) ? Optional.empty() : Optional.of(p);
     }
 
     /** Issues an access token ({@code <15-char org id>!<opaque>}, as Salesforce's). */
@@ -125,10 +173,13 @@ public class Sessions {
         return n;
     }
 
-    /** Revokes everything, refresh tokens included. */
+    /** Revokes everything: refresh tokens, codes, browser sessions and the users' app approvals included. */
     public void revokeAll() {
         access.clear();
         refresh.clear();
         codes.clear();
+        approvals.clear();
+        browser.clear();
+        pending.clear();
     }
 }

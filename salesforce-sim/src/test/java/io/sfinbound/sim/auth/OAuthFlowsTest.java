@@ -16,6 +16,7 @@ import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -62,9 +63,9 @@ class OAuthFlowsTest {
         given().redirects().follow(false).formParam("client_id", "sfinbound-pkce-key").formParam("redirect_uri", CALLBACK)
                 .formParam("username", Tokens.USER).formParam("password", "wrong").formParam("action", "allow")
                 .post("/services/oauth2/authorize").then().statusCode(200).body(containsString("check your username and password"));
-        Response login = given().redirects().follow(false).formParam("client_id", "sfinbound-pkce-key").formParam("redirect_uri", CALLBACK)
+        Response login = approveIfAsked(given().redirects().follow(false).formParam("client_id", "sfinbound-pkce-key").formParam("redirect_uri", CALLBACK)
                 .formParam("state", "s1").formParam("code_challenge", challenge).formParam("username", Tokens.USER)
-                .formParam("password", "demo-password").formParam("action", "allow").post("/services/oauth2/authorize");
+                .formParam("password", "demo-password").formParam("action", "login").post("/services/oauth2/authorize"));
         assertThat(login.statusCode()).isEqualTo(302);
         Map<String, String> cb = query(login.header("Location"));
         assertThat(login.header("Location")).startsWith(CALLBACK + "?");
@@ -73,9 +74,9 @@ class OAuthFlowsTest {
                 .formParam("redirect_uri", CALLBACK).formParam("code_verifier", "wrong-verifier")
                 .post("/services/oauth2/token").then().statusCode(400).body("error", equalTo("invalid_request"));
         // the code was used up by the failed attempt; a new login gives a new one
-        login = given().redirects().follow(false).formParam("client_id", "sfinbound-pkce-key").formParam("redirect_uri", CALLBACK)
+        login = approveIfAsked(given().redirects().follow(false).formParam("client_id", "sfinbound-pkce-key").formParam("redirect_uri", CALLBACK)
                 .formParam("state", "s2").formParam("code_challenge", challenge).formParam("username", Tokens.USER)
-                .formParam("password", "demo-password").formParam("action", "allow").post("/services/oauth2/authorize");
+                .formParam("password", "demo-password").formParam("action", "login").post("/services/oauth2/authorize"));
         String code = query(login.header("Location")).get("code");
         Map<String, Object> token = given().formParam("grant_type", "authorization_code").formParam("code", code)
                 .formParam("client_id", "sfinbound-pkce-key").formParam("client_secret", "sfinbound-pkce-secret")
@@ -94,12 +95,96 @@ class OAuthFlowsTest {
                 .post("/services/oauth2/introspect").then().statusCode(200).body("active", equalTo(true)).body("token_type", equalTo("refresh_token"));
     }
 
+    /** Answers Allow on the consent page if the login shows one. */
+    private static Response approveIfAsked(Response login) {
+        if (login.statusCode() != 200 || !login.asString().contains("consent_id")) {
+            return login;
+        }
+        return given().redirects().follow(false).formParam("consent_id", consentId(login)).formParam("action", "allow")
+                .post("/services/oauth2/authorize");
+    }
+
+    private static String consentId(Response page) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"consent_id\" value=\"([^\"]+)\"").matcher(page.asString());
+        assertThat(m.find()).as("consent page with a consent_id").isTrue();
+        return m.group(1);
+    }
+
+    private static Response login(String clientId, String redirectUri, String state, String prompt) {
+        return given().redirects().follow(false).formParam("client_id", clientId).formParam("redirect_uri", redirectUri)
+                .formParam("state", state).formParam("code_challenge", OAuthService.challengeOf("v".repeat(43)))
+                .formParam("prompt", prompt == null ? "" : prompt).formParam("username", Tokens.USER)
+                .formParam("password", "demo-password").formParam("action", "login").post("/services/oauth2/authorize");
+    }
+
     @Test
-    void denyRedirectsWithAccessDenied() {
-        Response deny = given().redirects().follow(false).formParam("client_id", Tokens.KEY).formParam("redirect_uri", CALLBACK)
-                .formParam("state", "x").formParam("action", "deny").post("/services/oauth2/authorize");
+    void consentOnFirstApprovalDenyAndAllowThenRemembered() {
+        given().post("/admin/sessions/revoke-all").then().statusCode(200);
+        // the PKCE app's users self-authorize: after the login, the consent page
+        Response page = login("sfinbound-pkce-key", CALLBACK, "x", null);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.asString()).contains("Allow Access?").contains("Manage user data via APIs").doesNotContain("name=\"password\"");
+        String sid = page.getCookie("sid");
+        assertThat(sid).isNotBlank();
+        // immediate=true before any approval fails
+        Response immediate = given().redirects().follow(false).cookie("sid", sid).queryParam("response_type", "code")
+                .queryParam("client_id", "sfinbound-pkce-key").queryParam("redirect_uri", CALLBACK).queryParam("state", "i")
+                .queryParam("code_challenge", "c").queryParam("immediate", "true").get("/services/oauth2/authorize");
+        assertThat(query(immediate.header("Location"))).containsEntry("error", "immediate_unsuccessful").containsEntry("state", "i");
+        Response deny = given().redirects().follow(false).formParam("consent_id", consentId(page)).formParam("action", "deny")
+                .post("/services/oauth2/authorize");
         assertThat(deny.statusCode()).isEqualTo(302);
-        assertThat(query(deny.header("Location"))).containsEntry("error", "access_denied").containsEntry("state", "x");
+        assertThat(deny.header("Location")).startsWith(CALLBACK + "?");
+        assertThat(query(deny.header("Location"))).containsEntry("error", "access_denied").containsEntry("state", "x").doesNotContainKey("code");
+        // a consent page answers once
+        given().formParam("consent_id", consentId(page)).formParam("action", "allow").post("/services/oauth2/authorize").then().statusCode(400);
+        // denied: asked again next time; Allow gives the code
+        page = login("sfinbound-pkce-key", CALLBACK, "y", null);
+        Response allow = given().redirects().follow(false).formParam("consent_id", consentId(page)).formParam("action", "allow")
+                .post("/services/oauth2/authorize");
+        assertThat(allow.statusCode()).isEqualTo(302);
+        assertThat(query(allow.header("Location"))).containsEntry("state", "y").containsKey("code");
+        // approved: the next login goes straight back, and the browser session skips the login page too
+        Response again = login("sfinbound-pkce-key", CALLBACK, "z", null);
+        assertThat(again.statusCode()).isEqualTo(302);
+        assertThat(query(again.header("Location"))).containsEntry("state", "z").containsKey("code");
+        Response withCookie = given().redirects().follow(false).cookie("sid", sid).queryParam("response_type", "code")
+                .queryParam("client_id", "sfinbound-pkce-key").queryParam("redirect_uri", CALLBACK).queryParam("state", "c")
+                .queryParam("code_challenge", "c").get("/services/oauth2/authorize");
+        assertThat(withCookie.statusCode()).isEqualTo(302);
+        assertThat(query(withCookie.header("Location"))).containsEntry("state", "c").containsKey("code");
+        // prompt=login shows the login page despite the session, prompt=consent the consent page despite the approval
+        given().redirects().follow(false).cookie("sid", sid).queryParam("response_type", "code").queryParam("client_id", "sfinbound-pkce-key")
+                .queryParam("redirect_uri", CALLBACK).queryParam("code_challenge", "c").queryParam("prompt", "login")
+                .get("/services/oauth2/authorize").then().statusCode(200).body(containsString("name=\"password\""));
+        assertThat(login("sfinbound-pkce-key", CALLBACK, "p", "consent").asString()).contains("Allow Access?");
+    }
+
+    @Test
+    void preApprovedAppSkipsConsent() {
+        given().post("/admin/sessions/revoke-all").then().statusCode(200);
+        Response login = login(Tokens.KEY, CALLBACK, "d", null);
+        assertThat(login.statusCode()).isEqualTo(302);
+        assertThat(query(login.header("Location"))).containsEntry("state", "d").containsKey("code");
+    }
+
+    @Test
+    void callbackUrlsMatchExactlyAndCanBeRegistered() {
+        String mine = "http://localhost:41234/api/oauth/callback";
+        for (String near : List.of(CALLBACK + "/", "http://127.0.0.1:8081/api/OAuth/callback", CALLBACK + "?x=1", "http://127.0.0.1:8082/api/oauth/callback", mine)) {
+            given().queryParam("response_type", "code").queryParam("client_id", Tokens.KEY).queryParam("redirect_uri", near)
+                    .get("/services/oauth2/authorize").then().statusCode(400).body(containsString("redirect_uri_mismatch"));
+        }
+        given().contentType("application/json").body(Map.of("urls", List.of("not a url")))
+                .post("/admin/apps/demo/callback-urls").then().statusCode(400).body(containsString("urls[0]"));
+        given().contentType("application/json").body(Map.of("urls", List.of(mine)))
+                .post("/admin/apps/demo/callback-urls").then().statusCode(200).body("callbackUrls", org.hamcrest.Matchers.hasItem(mine));
+        given().contentType("application/json").body(Map.of("urls", List.of(mine)))
+                .post("/admin/apps/nope/callback-urls").then().statusCode(404);
+        Response login = login(Tokens.KEY, mine, "m", null);
+        assertThat(login.statusCode()).isEqualTo(302);
+        assertThat(login.header("Location")).startsWith(mine + "?code=");
+        given().get("/admin/apps").then().statusCode(200).body("find { it.key == 'pkce' }.preApproved", equalTo(false));
     }
 
     @Test
