@@ -75,7 +75,33 @@ public final class BenchTool {
                 return 0;
             }
             case "hot-methods" -> {
-                Console.out(HotMethods.top(Path.of(a.required("jfr")), a.getInt("top", 10)));
+                Path jfr;
+                if (a.get("job", "").isEmpty()) {
+                    jfr = Path.of(a.required("jfr"));
+                } else {
+                    // the service that used the most CPU during the job: on a CPU-bound machine, what to make faster
+                    JsonNode services = JSON.readTree(Path.of(a.get("job", "")).toFile()).path("services");
+                    String busiest = null;
+                    double most = -1;
+                    for (String s : Report.SERVICES) {
+                        double cpu = services.path(s).path("cpuSeconds").asDouble(-1);
+                        Path f = Path.of(a.required("jfr-dir"), s + ".jfr");
+                        if (cpu > most && Files.isRegularFile(f)) {
+                            most = cpu;
+                            busiest = s;
+                        }
+                    }
+                    if (busiest == null) {
+                        throw new IllegalStateException("no JFR recording of a service in " + a.required("jfr-dir"));
+                    }
+                    StringBuilder cpu = new StringBuilder();
+                    for (String s : Report.SERVICES) {
+                        cpu.append(cpu.length() == 0 ? "" : ", ").append(s).append(' ').append(services.path(s).path("cpuSeconds").asText("-")).append(" s");
+                    }
+                    Console.out("CPU seconds during the job: " + cpu + "; profiling " + busiest);
+                    jfr = Path.of(a.required("jfr-dir"), busiest + ".jfr");
+                }
+                Console.out(HotMethods.top(jfr, a.getInt("top", 10)));
                 return 0;
             }
             case "report" -> {
