@@ -37,6 +37,20 @@ public interface ConfigApiConfig {
     /** Notifications. */
     Notifications notifications();
 
+    /** The run request outbox relay. */
+    Outbox outbox();
+
+    /** Outbox relay settings. */
+    interface Outbox {
+        /** How often pending run requests are published ({@code off} in tests, which relay themselves). */
+        @WithDefault("2s")
+        String every();
+
+        /** Requests claimed and published per transaction. */
+        @WithDefault("100")
+        int batchSize();
+    }
+
     /** Keys the test resources set under {@code sfinbound.test.*} (the simulator URL); the service ignores them. */
     @WithName("test")
     Map<String, String> testSettings();

@@ -18,7 +18,7 @@ import io.sfinbound.configapi.run.RunService;
 
 /**
  * The scheduler tick: claims due jobs with {@code SELECT ... FOR UPDATE SKIP LOCKED}, moves each one's next run and
- * queues its run in the same transaction, then publishes the run requests. Several config-api instances can tick at
+ * queues its run (and its request, in the outbox) in the same transaction, then relays the outbox. Several config-api instances can tick at
  * once: a job row claimed by one is skipped by the others, and once committed its next run is in the future, so each
  * due job fires exactly once.
  */
@@ -58,13 +58,8 @@ public class JobScheduler {
         while (true) {
             List<Run> queued = new ArrayList<>();
             int claimed = QuarkusTransaction.requiringNew().call(() -> claimBatch(now, queued));
-            for (Run run : queued) {
-                try {
-                    runs.publishStart(run);
-                } catch (RuntimeException e) {
-                    Log.errorf("scheduled run %s of job %d could not be published: %s", run.id, run.jobId, e.toString());
-                    runs.failRun(run.id, "the run request could not be published to Kafka");
-                }
+            if (!queued.isEmpty()) {
+                runs.relayRequests(); // the START requests were written to the outbox with the runs
             }
             all.addAll(queued);
             if (claimed < config.scheduler().batchSize()) {

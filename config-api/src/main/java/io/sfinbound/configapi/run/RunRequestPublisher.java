@@ -1,7 +1,7 @@
 package io.sfinbound.configapi.run;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -14,11 +14,12 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
-/** Publishes run requests to {@code sfinbound.run-requests}, keyed by job id, and waits for the broker's ack. */
+/**
+ * Publishes run requests to {@code sfinbound.run-requests}, keyed by job id. Only {@link OutboxRelay} calls it: every
+ * request goes through the outbox.
+ */
 @ApplicationScoped
 public class RunRequestPublisher {
-
-    private static final Duration ACK_TIMEOUT = Duration.ofSeconds(30);
 
     private final MutinyEmitter<RunRequest> emitter;
 
@@ -26,8 +27,8 @@ public class RunRequestPublisher {
         this.emitter = emitter;
     }
 
-    /** Sends a request; returns when Kafka acknowledged it, throws when it did not. */
-    public void publish(RunRequest request) {
+    /** Sends a request; the future completes when Kafka acknowledged it, exceptionally when it did not. */
+    public CompletableFuture<Void> publishAsync(RunRequest request) {
         RecordHeaders headers = new RecordHeaders();
         headers.add(LineageHeaders.JOB_ID, bytes(String.valueOf(request.jobId())));
         headers.add(LineageHeaders.RUN_ID, bytes(request.runId()));
@@ -37,7 +38,7 @@ public class RunRequestPublisher {
                 .withKey(String.valueOf(request.jobId()))
                 .withHeaders(headers)
                 .build();
-        emitter.sendMessage(Message.of(request).addMetadata(metadata)).await().atMost(ACK_TIMEOUT);
+        return emitter.sendMessage(Message.of(request).addMetadata(metadata)).subscribeAsCompletionStage();
     }
 
     private static byte[] bytes(String s) {

@@ -41,34 +41,33 @@ public class RunService {
     };
 
     private final JobService jobs;
-    private final RunRequestPublisher publisher;
+    private final RunRequestOutbox outbox;
+    private final OutboxRelay relay;
     private final Event<RunFinished> finished;
 
-    public RunService(JobService jobs, RunRequestPublisher publisher, Event<RunFinished> finished) {
+    public RunService(JobService jobs, RunRequestOutbox outbox, OutboxRelay relay, Event<RunFinished> finished) {
         this.jobs = jobs;
-        this.publisher = publisher;
+        this.outbox = outbox;
+        this.relay = relay;
         this.finished = finished;
     }
 
     /**
-     * Queues a run of the job's current version and publishes its START request.
+     * Queues a run of the job's current version with its START request in the outbox (one transaction), then relays
+     * the outbox. When Kafka is down the run stays QUEUED and the relay's tick publishes it later.
      *
      * @throws ProblemException 409 when the job is deleted, disabled (except manual runs) or already has an active run
      */
     public Run startRun(long jobId, RunTrigger trigger, String who) {
         Run run = QuarkusTransaction.requiringNew().call(() -> queue(jobId, trigger, who));
-        try {
-            publisher.publish(request(run, RunAction.START, Instant.now()));
-        } catch (RuntimeException e) {
-            Log.errorf("run %s of job %d: the run request could not be published: %s", run.id, jobId, e.toString());
-            QuarkusTransaction.requiringNew().run(() -> finish(lockRun(run.id), RunStatus.FAILED,
-                    "the run request could not be published to Kafka"));
-            throw new ProblemException(503, "Service Unavailable", "the run request could not be published; try again", null);
-        }
+        relay.relayPending();
         return run;
     }
 
-    /** Queues a run inside the caller's transaction (the scheduler claims and queues in one). */
+    /**
+     * Queues a run and its START request inside the caller's transaction (the scheduler claims and queues in one);
+     * the request is published by the outbox relay after the commit.
+     */
     public Run queue(long jobId, RunTrigger trigger, String who) {
         Job job = jobs.lockJob(jobId);
         if (job.deletedAt != null) {
@@ -97,12 +96,13 @@ public class RunService {
         run.createdAt = now;
         run.updatedAt = now;
         run.persist();
+        outbox.add(request(run, RunAction.START, now));
         return run;
     }
 
-    /** Publishes the START request of a run queued by {@link #queue} (after its transaction committed). */
-    public void publishStart(Run run) {
-        publisher.publish(request(run, RunAction.START, Instant.now()));
+    /** Publishes the requests of runs queued by {@link #queue} once their transaction committed. */
+    public void relayRequests() {
+        relay.relayPending();
     }
 
     /** Fails a run that is not over yet (publishing failed, or the pipeline never answered). */
@@ -122,9 +122,10 @@ public class RunService {
             if (r.status == RunStatus.QUEUED) {
                 finish(r, RunStatus.CANCELLED, "terminated by " + who + " before it started");
             }
+            outbox.add(request(r, RunAction.CANCEL, Instant.now()));
             return r;
         });
-        publisher.publish(request(run, RunAction.CANCEL, Instant.now()));
+        relay.relayPending();
         return run;
     }
 

@@ -75,6 +75,32 @@ public final class KafkaTopics {
         throw new AssertionError("no matching run request within " + timeout + "; saw " + seen.stream().map(ConsumerRecord::value).toList());
     }
 
+    /** Every run request on the topic now: reads from the beginning up to the end offsets taken at the call. */
+    public static List<RunRequest> allRunRequests() {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedKafka.bootstrapServers());
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        List<RunRequest> seen = new ArrayList<>();
+        try (KafkaConsumer<String, RunRequest> consumer = new KafkaConsumer<>(p, new StringDeserializer(), new RunRequestDeserializer())) {
+            List<org.apache.kafka.common.TopicPartition> partitions = consumer.partitionsFor(Topics.RUN_REQUESTS).stream()
+                    .map(i -> new org.apache.kafka.common.TopicPartition(i.topic(), i.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<org.apache.kafka.common.TopicPartition, Long> end = consumer.endOffsets(partitions);
+            Instant deadline = Instant.now().plusSeconds(30);
+            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new AssertionError("the run request topic could not be read to its end in 30 s");
+                }
+                for (ConsumerRecord<String, RunRequest> r : consumer.poll(Duration.ofMillis(200))) {
+                    seen.add(r.value());
+                }
+            }
+        }
+        return seen;
+    }
+
     /** A run event. */
     public static RunEvent event(String runId, long jobId, io.sfinbound.common.record.Stage stage,
             io.sfinbound.common.record.RunEventType type, long sequence, Map<String, Long> counters,
