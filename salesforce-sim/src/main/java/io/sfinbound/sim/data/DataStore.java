@@ -31,6 +31,12 @@ public class DataStore {
     private final Map<String, Generator> generators = new HashMap<>();
     private final Map<String, ObjectChanges> changes = new HashMap<>();
     private final long seed;
+    /** Version of the last change made (under the write lock). */
+    private long version;
+    /** Version readers may use: the last change fully recorded. */
+    private volatile long published;
+    /** Readers at this version see the latest data. */
+    public static final long LATEST = Long.MAX_VALUE;
 
     @Inject
     public DataStore(Config config) {
@@ -82,18 +88,36 @@ public class DataStore {
         return changes.get(o.name());
     }
 
+    /**
+     * The data version of the last change: a query reads the data as of the version it started at, so that its cursor
+     * pages over a snapshot (records changed later neither move nor disappear within it), without copying anything.
+     */
+    public long version() {
+        return published;
+    }
+
     /** The record at an index, unless it does not exist or was purged. */
     public Optional<SimRecord> record(ObjectDef o, long index) {
+        return record(o, index, LATEST);
+    }
+
+    /** The record at an index as of a data version, unless it did not exist then or was purged. */
+    public Optional<SimRecord> record(ObjectDef o, long index, long asOf) {
         ObjectSpace space = space(o.name());
-        Change c = changes(o).byIndex.get(index);
+        Change c = Change.asOf(changes(o).latest(index), asOf);
         if (c != null) {
-            return c.purged() ? Optional.empty() : Optional.of(new SimRecord(this, space, index, c));
+            return c.purged() ? Optional.empty() : Optional.of(new SimRecord(this, space, index, c, asOf));
         }
-        return space.baseExists(index) ? Optional.of(new SimRecord(this, space, index, null)) : Optional.empty();
+        return space.baseExists(index) ? Optional.of(new SimRecord(this, space, index, null, asOf)) : Optional.empty();
     }
 
     /** The record with this id, if any. */
     public Optional<SimRecord> byId(String id) {
+        return byId(id, LATEST);
+    }
+
+    /** The record with this id as of a data version, if any. */
+    public Optional<SimRecord> byId(String id, long asOf) {
         if (id == null || id.length() < 15) {
             return Optional.empty();
         }
@@ -102,7 +126,7 @@ public class DataStore {
         if (o.isEmpty() || index.isEmpty() || !spaces.containsKey(o.get().name())) {
             return Optional.empty();
         }
-        return record(o.get(), index.get());
+        return record(o.get(), index.get(), asOf);
     }
 
     /** The children of a record through a child relationship (generated children follow their parent's index). */
@@ -115,7 +139,7 @@ public class DataStore {
         int n = child.childrenOf(parent.index());
         ObjectDef cd = child.def();
         for (int m = 0; m < n; m++) {
-            record(cd, parent.index() * child.slots() + m).ifPresent(out::add);
+            record(cd, parent.index() * child.slots() + m, parent.asOf()).ifPresent(out::add);
         }
         return out;
     }
@@ -130,11 +154,21 @@ public class DataStore {
      * @param includeDeleted whether soft-deleted records are included (queryAll)
      */
     public Iterator<SimRecord> scanByStamp(ObjectDef o, Pos after, Instant from, Instant to, boolean includeDeleted) {
-        return new StampIterator(o, after, from, to, includeDeleted);
+        return new StampIterator(o, after, from, to, includeDeleted, LATEST);
+    }
+
+    /** As {@link #scanByStamp(ObjectDef, Pos, Instant, Instant, boolean)}, over the data as of a version. */
+    public Iterator<SimRecord> scanByStamp(ObjectDef o, Pos after, Instant from, Instant to, boolean includeDeleted, long asOf) {
+        return new StampIterator(o, after, from, to, includeDeleted, asOf);
     }
 
     /** Records in index (= Id) order, starting after an index (exclusive; -1 for all). */
     public Iterator<SimRecord> scanByIndex(ObjectDef o, long afterIndex, boolean includeDeleted) {
+        return scanByIndex(o, afterIndex, includeDeleted, LATEST);
+    }
+
+    /** As {@link #scanByIndex(ObjectDef, long, boolean)}, over the data as of a version. */
+    public Iterator<SimRecord> scanByIndex(ObjectDef o, long afterIndex, boolean includeDeleted, long asOf) {
         ObjectSpace space = space(o.name());
         ObjectChanges ch = changes(o);
         return new Iterator<>() {
@@ -154,11 +188,11 @@ public class DataStore {
                         return false;
                     }
                     long at = i++;
-                    Change c = ch.byIndex.get(at);
+                    Change c = Change.asOf(ch.latest(at), asOf);
                     if (c != null && c.purged() || c == null && at >= size) {
                         continue;
                     }
-                    SimRecord r = new SimRecord(DataStore.this, space, at, c);
+                    SimRecord r = new SimRecord(DataStore.this, space, at, c, asOf);
                     if (includeDeleted || !r.deleted()) {
                         next = r;
                     }
@@ -184,6 +218,7 @@ public class DataStore {
         private final Pos after;
         private final Instant to;
         private final boolean includeDeleted;
+        private final long asOf;
         private final Iterator<Change> overlay;
         private final long size;
         private long i;
@@ -192,7 +227,8 @@ public class DataStore {
         private boolean baseDone;
         private SimRecord next;
 
-        StampIterator(ObjectDef o, Pos after, Instant from, Instant to, boolean includeDeleted) {
+        StampIterator(ObjectDef o, Pos after, Instant from, Instant to, boolean includeDeleted, long asOf) {
+            this.asOf = asOf;
             this.space = space(o.name());
             this.ch = changes(o);
             this.after = after;
@@ -205,7 +241,8 @@ public class DataStore {
             }
             this.i = lower == null ? 0 : space.firstAtOrAfter(lower);
             Pos start = after != null && (from == null || !from.isAfter(after.stamp())) ? after : from == null ? null : new Pos(from, Long.MIN_VALUE);
-            this.overlay = (start == null ? ch.byPos : ch.byPos.tailMap(start, false)).values().iterator();
+            // every change ever made, in natural order; those not in effect at asOf are skipped
+            this.overlay = (start == null ? ch.history : ch.history.tailMap(new ObjectChanges.Key(start, Long.MAX_VALUE), false)).values().iterator();
         }
 
         private void fillBase() {
@@ -215,7 +252,9 @@ public class DataStore {
                     break;
                 }
                 long at = i++;
-                if (ch.byIndex.containsKey(at)) {
+                Change latest = ch.latest(at);
+                if (latest != null && Change.asOf(latest, asOf) != null) {
+                    // a change in effect at asOf replaces the generated record: the overlay yields it
                     continue;
                 }
                 if (after != null && new Pos(space.baseStamp(at), at).compareTo(after) <= 0) {
@@ -228,7 +267,7 @@ public class DataStore {
         private void fillOverlay() {
             while (pendingChange == null && overlay.hasNext()) {
                 Change c = overlay.next();
-                if (!c.purged()) {
+                if (!c.purged() && c.visibleAt(asOf)) {
                     pendingChange = c;
                 }
             }
@@ -252,16 +291,12 @@ public class DataStore {
                 }
                 SimRecord r;
                 if (takeBase) {
-                    r = new SimRecord(DataStore.this, space, pendingBase, null);
+                    r = new SimRecord(DataStore.this, space, pendingBase, null, asOf);
                     pendingBase = -1;
                 } else {
-                    // a change may be stale (replaced concurrently); the index map is the truth
                     Change c = pendingChange;
                     pendingChange = null;
-                    if (ch.byIndex.get(c.index()) != c) {
-                        continue;
-                    }
-                    r = new SimRecord(DataStore.this, space, c.index(), c);
+                    r = new SimRecord(DataStore.this, space, c.index(), c, asOf);
                 }
                 if (to != null && r.stamp().isAfter(to)) {
                     // both sources are ordered: nothing later can be within the bound
@@ -295,48 +330,54 @@ public class DataStore {
     // ---- run-time changes (admin) ----
 
     /** Changes field values of existing records; their SystemModstamp and LastModifiedDate become {@code at}. */
-    public List<SimRecord> update(ObjectDef o, List<Long> indexes, Map<String, Object> values, Instant at) {
+    public synchronized List<SimRecord> update(ObjectDef o, List<Long> indexes, Map<String, Object> values, Instant at) {
         List<SimRecord> out = new ArrayList<>();
+        long v = ++version;
         for (long idx : indexes) {
             record(o, idx).ifPresent(r -> {
                 Map<String, Object> merged = new HashMap<>();
-                Change old = changes(o).byIndex.get(idx);
+                Change old = changes(o).latest(idx);
                 if (old != null && old.values() != null) {
                     merged.putAll(old.values());
                 }
                 merged.putAll(values);
-                Change c = new Change(idx, at, r.created(), r.deleted(), false, merged);
+                Change c = new Change(idx, at, r.created(), r.deleted(), false, merged, v, old);
                 changes(o).put(c);
-                out.add(new SimRecord(this, space(o.name()), idx, c));
+                out.add(new SimRecord(this, space(o.name()), idx, c, LATEST));
             });
         }
+        published = v;
         return out;
     }
 
     /** Soft-deletes (or undeletes) records at {@code at}. */
-    public List<SimRecord> setDeleted(ObjectDef o, List<Long> indexes, boolean deleted, Instant at) {
+    public synchronized List<SimRecord> setDeleted(ObjectDef o, List<Long> indexes, boolean deleted, Instant at) {
         List<SimRecord> out = new ArrayList<>();
+        long v = ++version;
         for (long idx : indexes) {
             record(o, idx).ifPresent(r -> {
-                Change old = changes(o).byIndex.get(idx);
-                Change c = new Change(idx, at, r.created(), deleted, false, old == null ? null : old.values());
+                Change old = changes(o).latest(idx);
+                Change c = new Change(idx, at, r.created(), deleted, false, old == null ? null : old.values(), v, old);
                 changes(o).put(c);
-                out.add(new SimRecord(this, space(o.name()), idx, c));
+                out.add(new SimRecord(this, space(o.name()), idx, c, LATEST));
             });
         }
+        published = v;
         return out;
     }
 
     /** Hard-deletes records: no query sees them any more. */
-    public int purge(ObjectDef o, List<Long> indexes) {
+    public synchronized int purge(ObjectDef o, List<Long> indexes) {
         int n = 0;
+        long v = ++version;
         for (long idx : indexes) {
             Optional<SimRecord> r = record(o, idx);
             if (r.isPresent()) {
-                changes(o).put(new Change(idx, r.get().stamp(), r.get().created(), true, true, null));
+                changes(o).put(new Change(idx, r.get().stamp(), r.get().created(), true, true, null, v, changes(o).latest(idx)));
                 n++;
             }
         }
+        published = v;
         return n;
     }
 
@@ -344,26 +385,29 @@ public class DataStore {
      * Adds records that the generator did not make: new records ({@code stamp} = now) or late ones (a past stamp, as a
      * long transaction commits). Only root objects.
      */
-    public List<SimRecord> add(ObjectDef o, int count, Instant stamp, Map<String, Object> values) {
+    public synchronized List<SimRecord> add(ObjectDef o, int count, Instant stamp, Map<String, Object> values) {
         ObjectSpace space = space(o.name());
         if (space.parent() != null) {
             throw new IllegalArgumentException(o.name() + " records follow their parent; add parents instead");
         }
         List<SimRecord> out = new ArrayList<>();
+        long v = ++version;
         for (int n = 0; n < count; n++) {
             long idx = changes(o).nextExtra.getAndIncrement();
-            Change c = new Change(idx, stamp, stamp, false, false, values == null ? null : Map.copyOf(values));
+            Change c = new Change(idx, stamp, stamp, false, false, values == null ? null : java.util.Collections.unmodifiableMap(new HashMap<>(values)), v, null);
             changes(o).put(c);
-            out.add(new SimRecord(this, space, idx, c));
+            out.add(new SimRecord(this, space, idx, c, LATEST));
         }
+        published = v;
         return out;
     }
 
-    /** Drops every run-time change. */
-    public void reset() {
+    /** Drops every run-time change (open cursors then see the generated data). */
+    public synchronized void reset() {
         for (ObjectSpace s : spaces.values()) {
             changes.get(s.def().name()).clear(s.baseSize());
         }
+        published = ++version;
     }
 
     /** Whether any run-time change exists for the object (the generated order of CreatedDate no longer holds). */

@@ -26,13 +26,20 @@ public final class SimRecord extends AbstractMap<String, Object> {
     private final ObjectSpace space;
     private final long index;
     private final Change change;
+    private final long asOf;
     private final Map<String, Object> cache = new HashMap<>(8);
 
-    SimRecord(DataStore store, ObjectSpace space, long index, Change change) {
+    SimRecord(DataStore store, ObjectSpace space, long index, Change change, long asOf) {
         this.store = store;
         this.space = space;
         this.index = index;
         this.change = change;
+        this.asOf = asOf;
+    }
+
+    /** The data version this record was read at: its parents and children are read at the same version. */
+    public long asOf() {
+        return asOf;
     }
 
     public ObjectDef def() {
@@ -116,7 +123,7 @@ public final class SimRecord extends AbstractMap<String, Object> {
     /** The parent record of a relationship (by relationship name), or null. */
     public SimRecord parent(FieldDef reference) {
         Object id = field(reference.name());
-        return id == null ? null : store.byId((String) id).orElse(null);
+        return id == null ? null : store.byId((String) id, asOf).orElse(null);
     }
 
     @Override

@@ -20,7 +20,8 @@ import io.sfinbound.soql.ast.SoqlQuery;
 /**
  * A prepared query over the generated data: how to iterate the matching records (streaming in the generator's
  * natural order when the ORDER BY allows it, or sorted once in memory), with OFFSET and LIMIT, resumable at any
- * page boundary so that a locator never re-scans from the start.
+ * page boundary so that a locator never re-scans from the start. It reads the data as of the version it was prepared
+ * at ({@link DataStore#version()}), as Salesforce's server-side cursors page over a snapshot.
  */
 public final class Execution {
 
@@ -62,6 +63,8 @@ public final class Execution {
     final List<Column> columns;
     final int longTextColumns;
     private final DataStore store;
+    /** The data version the query reads: every page of its cursor sees the same snapshot. */
+    final long asOf;
     private final int maxSort;
     private List<? extends Map<String, Object>> materialized;
     private Long total;
@@ -83,6 +86,7 @@ public final class Execution {
         this.columns = columns;
         this.longTextColumns = longTextColumns;
         this.store = store;
+        this.asOf = store.version();
         this.maxSort = maxSort;
         if (aggregateRows != null) {
             this.materialized = aggregateRows;
@@ -188,8 +192,8 @@ public final class Execution {
 
     private Iterator<SimRecord> matches(Object after) {
         Iterator<SimRecord> base = switch (mode) {
-            case STAMP -> store.scanByStamp(object, (Pos) after, from, to, all);
-            case INDEX, SORTED -> store.scanByIndex(object, after == null ? -1 : (Long) after, all);
+            case STAMP -> store.scanByStamp(object, (Pos) after, from, to, all, asOf);
+            case INDEX, SORTED -> store.scanByIndex(object, after == null ? -1 : (Long) after, all, asOf);
             case AGGREGATE -> throw new IllegalStateException();
         };
         if (where == null) {

@@ -116,6 +116,38 @@ class GeneratorTest {
     }
 
     @Test
+    void aReaderAtAnOlderVersionSeesTheDataAsItWasThen() {
+        DataStore s = DataStore.withDefaults(5);
+        ObjectDef f = C.require(Catalog.FEEDBACK);
+        Instant now = Instant.parse("2026-01-01T00:00:00Z");
+        List<Long> before = new ArrayList<>();
+        s.scanByStamp(f, null, null, null, false).forEachRemaining(r -> before.add(r.index()));
+        Object rating = s.record(f, 4).orElseThrow().field("Rating__c");
+        long v0 = s.version();
+        s.update(f, List.of(4L), Map.of("Rating__c", 99.0), now);
+        long v1 = s.version();
+        s.update(f, List.of(4L), Map.of("Rating__c", 98.0), now.plusSeconds(5));
+        s.setDeleted(f, List.of(5L), true, now);
+        s.purge(f, List.of(6L));
+        s.add(f, 3, Instant.parse("2024-01-01T00:00:00Z"), null);
+        List<Long> then = new ArrayList<>();
+        s.scanByStamp(f, null, null, null, false, v0).forEachRemaining(r -> then.add(r.index()));
+        assertThat(then).isEqualTo(before);
+        List<Long> byIndex = new ArrayList<>();
+        s.scanByIndex(f, -1, true, v0).forEachRemaining(r -> byIndex.add(r.index()));
+        assertThat(byIndex).isEqualTo(before.stream().sorted().toList());
+        assertThat(s.record(f, 4, v0).orElseThrow().field("Rating__c")).isEqualTo(rating);
+        assertThat(s.record(f, 4, v1).orElseThrow().field("Rating__c")).isEqualTo(99.0);
+        assertThat(s.record(f, 4).orElseThrow().field("Rating__c")).isEqualTo(98.0);
+        assertThat(s.record(f, 6, v0)).isPresent();
+        assertThat(s.record(f, 6)).isEmpty();
+        // a reader at v1 sees the first update at its new place (the end), not yet the second one
+        List<Long> atV1 = new ArrayList<>();
+        s.scanByStamp(f, null, null, null, false, v1).forEachRemaining(r -> atV1.add(r.index()));
+        assertThat(atV1).hasSize(before.size()).endsWith(4L).containsOnlyOnce(4L);
+    }
+
+    @Test
     void runTimeChangesMergeIntoTheNaturalOrder() {
         DataStore s = DataStore.withDefaults(3);
         ObjectDef f = C.require(Catalog.FEEDBACK);

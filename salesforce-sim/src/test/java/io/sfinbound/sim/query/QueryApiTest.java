@@ -45,6 +45,62 @@ class QueryApiTest {
         return ids;
     }
 
+    private JsonPath page(String url, String batch) {
+        var req = given().auth().oauth2(token);
+        if (batch != null) {
+            req = req.header("Sforce-Query-Options", "batchSize=" + batch);
+        }
+        return req.get(url).then().statusCode(200).extract().jsonPath();
+    }
+
+    @Test
+    void cursorPagesOverTheSnapshotTakenWhenTheQueryRan() {
+        given().post("/admin/data/reset").then().statusCode(200);
+        String soql = "SELECT Id, Status, SystemModstamp FROM MessagingSession ORDER BY SystemModstamp, Id";
+        String url = "/services/data/v62.0/query?q=" + soql;
+        JsonPath all = page(url, null);
+        List<String> ids = all.getList("records.Id");
+        List<String> statuses = all.getList("records.Status");
+        assertThat(ids).hasSize(300);
+        JsonPath first = page(url, "200");
+        assertThat(first.getList("records.Id")).isEqualTo(ids.subList(0, 200));
+        String firstStamp = all.getString("records[0].SystemModstamp");
+        try {
+            // between the two pages: a page-1 record updated (it moves to the end), page-2 records updated, soft- and
+            // hard-deleted, and late records committed with a timestamp inside page 1
+            update("MessagingSession", ids.get(10), "Poisoned-10");
+            update("MessagingSession", ids.get(250), "Poisoned-250");
+            given().contentType("application/json").body(java.util.Map.of("ids", List.of(ids.get(260))))
+                    .post("/admin/data/MessagingSession/delete").then().statusCode(200);
+            given().contentType("application/json").body(java.util.Map.of("ids", List.of(ids.get(270)), "hard", true))
+                    .post("/admin/data/MessagingSession/delete").then().statusCode(200);
+            given().contentType("application/json").body(java.util.Map.of("count", 2, "timestamp", "2024-06-01T00:00:00Z"))
+                    .post("/admin/data/MessagingSession/add").then().statusCode(200);
+            JsonPath second = page(first.getString("nextRecordsUrl"), null);
+            assertThat(second.getInt("totalSize")).isEqualTo(300);
+            assertThat(second.getBoolean("done")).isTrue();
+            assertThat(second.getList("records.Id")).isEqualTo(ids.subList(200, 300));
+            assertThat(second.getList("records.Status")).isEqualTo(statuses.subList(200, 300));
+            // a new query sees the changes
+            JsonPath now = page(url, null);
+            List<String> nowIds = now.getList("records.Id");
+            assertThat(now.getInt("totalSize")).isEqualTo(300);
+            assertThat(nowIds).doesNotContain(ids.get(260), ids.get(270));
+            assertThat(nowIds.subList(298, 300)).containsExactly(ids.get(10), ids.get(250));
+            assertThat(now.getList("records.Status").subList(298, 300)).containsExactly("Poisoned-10", "Poisoned-250");
+            assertThat(now.getString("records[0].SystemModstamp")).startsWith("2024-06-01T00:00:00.000").isNotEqualTo(firstStamp);
+            // queryAll over a snapshot too: the soft-deleted record is there, the purged one gone
+            assertThat(page("/services/data/v62.0/queryAll?q=" + soql, null).getList("records.Id")).contains(ids.get(260)).doesNotContain(ids.get(270));
+        } finally {
+            given().post("/admin/data/reset").then().statusCode(200);
+        }
+    }
+
+    private static void update(String object, String id, String status) {
+        given().contentType("application/json").body(java.util.Map.of("ids", List.of(id), "fields", java.util.Map.of("Status", status)))
+                .post("/admin/data/" + object + "/update").then().statusCode(200);
+    }
+
     @Test
     void pagesFollowNextRecordsUrlUntilDone() {
         List<String> seen = new ArrayList<>();
