@@ -76,11 +76,15 @@ public class AdminResource {
 
     /** Select records: ids, or a count picked OLDEST / NEWEST / RANDOM. */
     public record ChangeRequest(List<String> ids, @Min(1) Integer count, AdminService.Pick pick, Map<String, Object> fields,
-                                String timestamp, Boolean hard) {
+                                String timestamp, Boolean hard, Boolean raw) {
     }
 
-    /** Add records: count, at a timestamp (late records: in the past) or now. */
-    public record AddRequest(@Min(1) @Max(1_000_000) int count, String timestamp, @Min(0) Long ageSeconds, Map<String, Object> fields) {
+    /**
+     * Add records: count, at a timestamp (late records: in the past) or now; {@code raw}: field values kept as given,
+     * whatever the field type (poison records).
+     */
+    public record AddRequest(@Min(1) @Max(1_000_000) int count, String timestamp, @Min(0) Long ageSeconds, Map<String, Object> fields,
+                             Boolean raw) {
     }
 
     /** Set the API usage of an org. */
@@ -291,7 +295,7 @@ public class AdminResource {
     @Path("data/{object}/update")
     public Map<String, Object> update(@PathParam("object") String object, @Valid @NotNull ChangeRequest r) {
         ObjectDef o = admin.object(object);
-        Map<String, Object> values = admin.values(o, r.fields());
+        Map<String, Object> values = admin.values(o, r.fields(), Boolean.TRUE.equals(r.raw()));
         List<SimRecord> changed = store.update(o, admin.select(o, r.ids(), r.count(), r.pick()), values, at(r.timestamp()));
         return Map.of("records", AdminService.describe(changed));
     }
@@ -323,7 +327,7 @@ public class AdminResource {
         if (store.space(o.name()).parent() != null) {
             throw ProblemException.badRequest("object", o.name() + " records follow their parent; add parent records instead");
         }
-        return Map.of("records", AdminService.describe(store.add(o, r.count(), at, admin.values(o, r.fields()))));
+        return Map.of("records", AdminService.describe(store.add(o, r.count(), at, admin.values(o, r.fields(), Boolean.TRUE.equals(r.raw())))));
     }
 
     @POST

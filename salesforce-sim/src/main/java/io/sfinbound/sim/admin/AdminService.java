@@ -90,6 +90,16 @@ public class AdminService {
 
     /** Field values from JSON, converted to the fields' types. */
     public Map<String, Object> values(ObjectDef o, Map<String, Object> json) {
+        return values(o, json, false);
+    }
+
+    /**
+     * Field values from JSON. Normally converted to the fields' types and checked (length, number, date); with
+     * {@code raw}, kept exactly as given, whatever the field's type: a JSON string stays a string (an invalid date in a
+     * date field), a number a number (in a text field), no length limit (a Body over 1 MB). That plants poison records
+     * no real org would produce, for the connector's dead-letter tests.
+     */
+    public Map<String, Object> values(ObjectDef o, Map<String, Object> json, boolean raw) {
         Map<String, Object> out = new LinkedHashMap<>();
         if (json == null) {
             return out;
@@ -99,9 +109,16 @@ public class AdminService {
             if (List.of("Id", "IsDeleted", "SystemModstamp", "LastModifiedDate", "CreatedDate").contains(f.name())) {
                 throw ProblemException.badRequest("fields." + f.name(), "system field; use the timestamp or delete operations");
             }
-            out.put(f.name(), convert(f, e.getValue()));
+            out.put(f.name(), raw ? rawValue(f, e.getValue()) : convert(f, e.getValue()));
         }
         return out;
+    }
+
+    private static Object rawValue(FieldDef f, Object v) {
+        if (v == null || v instanceof String || v instanceof Boolean || v instanceof Number) {
+            return v;
+        }
+        throw ProblemException.badRequest("fields." + f.name(), "a raw value is a JSON string, number, boolean or null");
     }
 
     private static Object convert(FieldDef f, Object v) {

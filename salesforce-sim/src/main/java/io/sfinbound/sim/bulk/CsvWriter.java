@@ -12,8 +12,7 @@ import io.sfinbound.sim.query.Column;
 
 /**
  * Bulk API 2.0 CSV: a header of column names in SELECT order (relationship columns dotted, {@code Owner.Name}), every
- * value double-quoted with embedded quotes doubled, nulls as empty unquoted fields, datetimes as
- * {@code 2018-12-10T17:50:19.000Z}.
+ * value double-quoted with embedded quotes doubled, nulls as empty unquoted fields; values as {@link #text(Object)}.
  */
 final class CsvWriter {
 
@@ -82,14 +81,40 @@ final class CsvWriter {
         }
     }
 
-    private static String text(Object v) {
+    /**
+     * A non-null value as Bulk API 2.0 query results render it (every value is then double-quoted; null is an empty,
+     * unquoted field: reference 6.5, a project choice where Salesforce's docs are silent):
+     * <ul>
+     * <li>boolean: {@code true} / {@code false} (a recorded result {@code "0014W000027f6UwQAI","false"}: airbytehq/airbyte
+     * source-salesforce {@code unit_tests/unit_test.py} {@code test_download_data_filter_null_bytes});</li>
+     * <li>int: plain digits;</li>
+     * <li>double, currency and percent: Java's {@code Double.toString}, the server's own rendering: always a decimal
+     * point ({@code 5.0}), no currency symbol, no {@code %} (a percent field holds 12.5 for 12.5%), no grouping, and
+     * scientific notation from 10^7 ({@code 9.0E7}, {@code 9.9213206E7} in Bulk query CSV: forcedotcom/dataloader#1204;
+     * {@code 1.6147805824397E13} from {@code sf data export bulk}: forcedotcom/cli#3367; Salesforce help article
+     * 000385889 says the query API returns scientific notation for large numbers);</li>
+     * <li>date: {@code 2025-01-31}; datetime: UTC with milliseconds and {@code Z}, {@code 2018-12-10T17:50:19.000Z}
+     * (reference 6.5);</li>
+     * <li>a raw value planted through the admin API (a number in a text field, a string in a date field): as given.</li>
+     * </ul>
+     */
+    static String text(Object v) {
         if (v instanceof Instant t) {
             return SfFormats.CSV_DATETIME.format(t);
         }
         if (v instanceof LocalDate d) {
             return d.toString();
         }
-        return String.valueOf(v);
+        if (v instanceof Double d) {
+            return Double.toString(d);
+        }
+        if (v instanceof Float f) {
+            return Double.toString(f.doubleValue());
+        }
+        if (v instanceof Boolean b) {
+            return b ? "true" : "false";
+        }
+        return v.toString();
     }
 
     private void quoted(String s) throws IOException {

@@ -89,6 +89,9 @@ public final class RecordJson {
             g.writeNumber(d);
         } else if (v instanceof java.math.BigDecimal d) {
             g.writeNumber(d);
+        } else if (v instanceof Number n) {
+            // a raw number planted through the admin API (BigInteger, ...)
+            g.writeNumber(n.toString());
         } else if (v instanceof Instant t) {
             g.writeString(SfFormats.json(t));
         } else if (v instanceof java.time.OffsetDateTime t) {

@@ -85,6 +85,28 @@ class BulkApiTest {
         given().auth().oauth2(token).get(JOBS + "/" + id).then().statusCode(404).body("[0].errorCode", equalTo("NOT_FOUND"));
     }
 
+    private String results(String soql) {
+        String id = create("query", soql);
+        awaitState(id, "JobComplete");
+        return given().auth().oauth2(token).get(JOBS + "/" + id + "/results").then().statusCode(200).extract().asString();
+    }
+
+    @Test
+    void csvRendersEveryTypeAsSalesforceAndNullsAsEmptyFields() {
+        String account = given().contentType("application/json")
+                .body("{\"count\":1,\"timestamp\":\"2025-03-04T05:06:07Z\",\"fields\":{\"Name\":\"Acme, \\\"Big\\\" Co\",\"NumberOfEmployees\":1200,"
+                        + "\"AnnualRevenue\":90000000,\"Industry\":null}}")
+                .post("/admin/data/Account/add").then().statusCode(200).extract().path("records[0].id");
+        String csv = results("SELECT Id, Name, NumberOfEmployees, AnnualRevenue, IsDeleted, CreatedDate, Industry FROM Account WHERE Id = '" + account + "'");
+        assertThat(csv).isEqualTo("\"Id\",\"Name\",\"NumberOfEmployees\",\"AnnualRevenue\",\"IsDeleted\",\"CreatedDate\",\"Industry\"\n"
+                + "\"" + account + "\",\"Acme, \"\"Big\"\" Co\",\"1200\",\"9.0E7\",\"false\",\"2025-03-04T05:06:07.000Z\",\n");
+        String sqr = given().contentType("application/json")
+                .body("{\"count\":1,\"pick\":\"OLDEST\",\"fields\":{\"DateValue\":\"2025-01-31\",\"NumberValue\":7,\"IsTrueOrFalse\":true}}")
+                .post("/admin/data/SurveyQuestionResponse/update").then().statusCode(200).extract().path("records[0].id");
+        csv = results("SELECT DateValue, NumberValue, IsTrueOrFalse, DateTimeValue FROM SurveyQuestionResponse WHERE Id = '" + sqr + "'");
+        assertThat(csv.split("\n")[1]).matches("\"2025-01-31\",\"7\",\"true\",(\"\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z\")?");
+    }
+
     @Test
     void queryAllIncludesDeletedRecords() {
         String id = create("queryAll", "SELECT Id, IsDeleted FROM Case");
