@@ -140,7 +140,7 @@ public class LoadService {
             return Item.failed(in, MALFORMED_MESSAGE, "kind: missing");
         }
         if (m.kind() != DocumentKind.DOCUMENT) {
-            return new Item(in, null, null, null, null);
+            return new Item(in, null, null, null, null, null);
         }
         XmdDocument d = m.document();
         if (d == null) {
@@ -150,7 +150,9 @@ public class LoadService {
             return Item.failed(in, INVALID_DOCUMENT, "document.naturalId: missing");
         }
         ObjectNode body = Json.mapper().valueToTree(d);
-        if (body.toString().contains("\\u0000")) {
+        // serialized once here and reused for the write when the document is stored as it came
+        String json = body.toString();
+        if (json.contains("\\u0000")) {
             // PostgreSQL text and jsonb cannot hold NUL; such a document would fail its batch forever
             return Item.failed(in, INVALID_DOCUMENT, "document: contains a NUL character");
         }
@@ -158,7 +160,7 @@ public class LoadService {
         if (job.isEmpty()) {
             return Item.failed(in, UNKNOWN_JOB_VERSION, "job " + m.jobId() + " version " + m.jobVersion() + " does not exist");
         }
-        return new Item(in, body, job.get().duplicateMode(), null, null);
+        return new Item(in, body, json, job.get().duplicateMode(), null, null);
     }
 
     private BatchOutcome apply(Connection c, List<Item> items, Instant now, Map<LoadOutcome, Long> decidedCounts)
@@ -313,10 +315,10 @@ public class LoadService {
     }
 
     /** A message that can be accounted for; error and reason set when the loader fails it before deciding. */
-    private record Item(InboundMessage in, ObjectNode body, DuplicateMode mode, String error, String reason) {
+    private record Item(InboundMessage in, ObjectNode body, String json, DuplicateMode mode, String error, String reason) {
 
         static Item failed(InboundMessage in, String error, String reason) {
-            return new Item(in, null, null, error, reason);
+            return new Item(in, null, null, null, error, reason);
         }
 
         DocumentMessage msg() {
@@ -353,9 +355,14 @@ public class LoadService {
         DocumentWrite write() {
             DocumentMessage m = last.msg();
             XmdDocument d = m.document();
+            if (body == last.body()) {
+                // stored as it came: its date, text and JSON are known without another round of Jackson
+                return new DocumentWrite(m.projectId(), d.naturalId(), m.jobId(), m.jobVersion(), m.runId(),
+                        m.sourceRecordId(), d.documentDate(), body, searchText(d), last.json(), insert);
+            }
+            Instant date = body.hasNonNull("documentDate") ? Instant.parse(body.get("documentDate").asText()) : null;
             return new DocumentWrite(m.projectId(), d.naturalId(), m.jobId(), m.jobVersion(), m.runId(), m.sourceRecordId(),
-                    body.hasNonNull("documentDate") ? Instant.parse(body.get("documentDate").asText()) : null, body,
-                    searchTextOf(body), insert);
+                    date, body, searchTextOf(body), insert);
         }
     }
 

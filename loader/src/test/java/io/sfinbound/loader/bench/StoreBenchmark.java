@@ -2,6 +2,9 @@ package io.sfinbound.loader.bench;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +20,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+
+import javax.sql.DataSource;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.sfinbound.common.job.DuplicateMode;
@@ -51,6 +56,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 public final class StoreBenchmark {
 
     private static final Logger LOG = Logger.getLogger(StoreBenchmark.class);
+    /** The loader's Flyway migrations, applied by hand: Flyway's PostgreSQL plugin is not on the plain classpath. */
+    private static final List<String> MIGRATIONS = List.of("V1__document_store.sql", "V2__faster_writes.sql");
     private static final int DOCS_PER_CASE = Integer.getInteger("benchmark.documents", 10_000);
 
     private StoreBenchmark() {
@@ -61,15 +68,23 @@ public final class StoreBenchmark {
         String user = args.length > 1 ? args[1] : "postgres";
         String password = args.length > 2 ? args[2] : "";
         createDatabase(url, user, password);
-        PGSimpleDataSource ds = new PGSimpleDataSource();
-        ds.setUrl(url);
-        ds.setUser(user);
-        ds.setPassword(password);
-        try (Connection c = ds.getConnection(); Statement s = c.createStatement();
-                InputStream in = StoreBenchmark.class.getResourceAsStream("/db/migration/V1__document_store.sql")) {
-            // the benchmark database is throw-away: recreate the loader's schema from its migration
+        PGSimpleDataSource pg = new PGSimpleDataSource();
+        pg.setUrl(url);
+        pg.setUser(user);
+        pg.setPassword(password);
+        // one long-lived connection, as the loader's pool gives: no connection set-up per batch, server-side prepared
+        // statements reused, and one backend process whose CPU time can be read
+        Connection shared = pg.getConnection();
+        backendPid = backendPid(shared);
+        DataSource ds = singleConnection(shared);
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            // the benchmark database is throw-away: recreate the loader's schema from its migrations, in order
             s.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public");
-            s.execute(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            for (String migration : MIGRATIONS) {
+                try (InputStream in = StoreBenchmark.class.getResourceAsStream("/db/migration/" + migration)) {
+                    s.execute(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                }
+            }
         }
 
         DocumentStore store = new DocumentStore(ds);
@@ -81,12 +96,14 @@ public final class StoreBenchmark {
                 Json.mapper().writeValueAsBytes(document("Salesforce;500000000000001", 1)).length, DOCS_PER_CASE));
         // warm-up: JIT and PostgreSQL caches
         run(service, 500, 2_000, false);
-        append(report, "batch size | duplicates | documents | seconds | documents/s");
+        append(report, "batch size | duplicates | documents | seconds | documents/s | loader CPU s | PG backend CPU s"
+                + " | documents per CPU-second");
         for (boolean duplicates : new boolean[] {false, true}) {
             for (int batchSize : new int[] {100, 500, 2_000}) {
                 double[] r = run(service, batchSize, DOCS_PER_CASE, duplicates);
-                append(report, String.format(Locale.ROOT, "%10d | %10s | %9d | %7.2f | %11.0f", batchSize,
-                        duplicates ? "50%" : "0%", DOCS_PER_CASE, r[0], r[1]));
+                append(report, String.format(Locale.ROOT, "%10d | %10s | %9d | %7.2f | %11.0f | %12.2f | %16.2f | %25.0f",
+                        batchSize, duplicates ? "50%" : "0%", DOCS_PER_CASE, r[0], r[1], r[2], r[3],
+                        DOCS_PER_CASE / (r[2] + r[3])));
             }
         }
     }
@@ -96,7 +113,11 @@ public final class StoreBenchmark {
         Files.writeString(report, line + System.lineSeparator(), StandardOpenOption.APPEND);
     }
 
-    /** Loads {@code total} documents in batches; returns {seconds, documents per second}. */
+    /**
+     * Loads {@code total} documents in batches; returns {seconds, documents per second, this JVM's CPU seconds, the
+     * PostgreSQL backend's CPU seconds}. CPU time is reported because wall time on the shared machine depends on the
+     * other builds.
+     */
     private static double[] run(LoadService service, int batchSize, int total, boolean duplicates) {
         long project = Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000L);
         if (duplicates) {
@@ -128,11 +149,15 @@ public final class StoreBenchmark {
             batches.add(batch);
         }
         long start = System.nanoTime();
+        long cpu0 = processCpuNanos();
+        double pg0 = backendCpuSeconds();
         for (List<InboundMessage> b : batches) {
             service.load(b);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new double[] {seconds, total / seconds};
+        double cpu = (processCpuNanos() - cpu0) / 1e9;
+        double pg = backendCpuSeconds() - pg0;
+        return new double[] {seconds, total / seconds, cpu, pg};
     }
 
     private static InboundMessage message(String run, long project, int i) {
@@ -163,6 +188,56 @@ public final class StoreBenchmark {
                 s.execute("CREATE DATABASE \"" + name.replace("\"", "") + "\"");
             }
         }
+    }
+
+    private static int backendPid;
+
+    private static int backendPid(Connection c) throws Exception {
+        try (Statement s = c.createStatement(); var rs = s.executeQuery("SELECT pg_backend_pid()")) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** utime + stime of the PostgreSQL backend from /proc (same machine only; 0 when it cannot be read). */
+    private static double backendCpuSeconds() {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + backendPid + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    /** A data source that always hands out the same connection and ignores {@code close()}. */
+    private static DataSource singleConnection(Connection shared) {
+        Connection proxy = (Connection) Proxy.newProxyInstance(StoreBenchmark.class.getClassLoader(),
+                new Class<?>[] {Connection.class}, (p, method, a) -> {
+                    if (method.getName().equals("close")) {
+                        if (!shared.getAutoCommit()) {
+                            shared.rollback();
+                            shared.setAutoCommit(true);
+                        }
+                        return null;
+                    }
+                    try {
+                        return method.invoke(shared, a);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        PGSimpleDataSource ds = new PGSimpleDataSource() {
+            @Override
+            public Connection getConnection() {
+                return proxy;
+            }
+        };
+        return ds;
     }
 
     /** Every job is version 1 in SKIP mode; no config-api needed. */
