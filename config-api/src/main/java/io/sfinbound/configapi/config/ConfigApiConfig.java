@@ -40,6 +40,59 @@ public interface ConfigApiConfig {
     /** The run request outbox relay. */
     Outbox outbox();
 
+    /** Optional JWT bearer authentication of {@code /api}, next to API keys. */
+    Auth auth();
+
+    /** Authentication settings besides API keys. */
+    interface Auth {
+        /** JWT bearer tokens. */
+        Jwt jwt();
+    }
+
+    /**
+     * JWT bearer tokens, on when {@code jwks-url} is set (then {@code issuer} and {@code audience} are required). The
+     * signature is checked against the JWKS (cached, fetched again when a token names an unknown key id), and
+     * {@code exp} (required), {@code nbf}, {@code iss} and {@code aud}; the role comes from {@code role-claim}.
+     */
+    interface Jwt {
+        /** The JWKS URL of the identity provider. */
+        Optional<String> jwksUrl();
+
+        /** The expected {@code iss}. */
+        Optional<String> issuer();
+
+        /** The expected {@code aud} (one of the token's audiences). */
+        Optional<String> audience();
+
+        /** The claim holding the caller's roles (a string or an array; a dotted path reaches into objects). */
+        @WithDefault("roles")
+        String roleClaim();
+
+        /** Claim values granting VIEWER. */
+        @WithDefault("viewer")
+        List<String> viewerValues();
+
+        /** Claim values granting JOB_MANAGER ("Manage Jobs"). */
+        @WithDefault("job-manager,job_manager,manage-jobs")
+        List<String> jobManagerValues();
+
+        /** Claim values granting ADMIN. */
+        @WithDefault("admin")
+        List<String> adminValues();
+
+        /** The claim naming the caller in the change log. */
+        @WithDefault("sub")
+        String principalClaim();
+
+        /** Clock skew allowed on {@code exp} and {@code nbf}. */
+        @WithDefault("PT30S")
+        Duration clockSkew();
+
+        /** How long a fetched JWKS is used when the provider sends no cache header. */
+        @WithDefault("PT10M")
+        Duration jwksCacheDuration();
+    }
+
     /** Outbox relay settings. */
     interface Outbox {
         /** How often pending run requests are published ({@code off} in tests, which relay themselves). */

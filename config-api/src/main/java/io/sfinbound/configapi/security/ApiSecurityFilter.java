@@ -15,8 +15,9 @@ import io.sfinbound.configapi.config.ConfigApiConfig;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
- * Authenticates and authorizes every request: {@code /api/**} needs an {@code X-API-Key} whose role covers the
- * endpoint's {@link Requires}; {@code /internal/**} needs {@code X-Service-Key}. Runs after matching, so it sees the
+ * Authenticates and authorizes every request: {@code /api/**} needs an {@code X-API-Key} (or, when configured, a JWT
+ * bearer token, see {@link JwtAuthenticator}) whose role covers the endpoint's {@link Requires}; {@code /internal/**}
+ * needs {@code X-Service-Key}. Runs after matching, so it sees the
  * resource method.
  */
 public class ApiSecurityFilter {
@@ -28,11 +29,13 @@ public class ApiSecurityFilter {
     private static final String OAUTH_CALLBACK = io.sfinbound.configapi.oauth.WebServerFlow.CALLBACK_PATH;
 
     private final ApiKeyService keys;
+    private final JwtAuthenticator jwt;
     private final CurrentPrincipal principal;
     private final ConfigApiConfig config;
 
-    public ApiSecurityFilter(ApiKeyService keys, CurrentPrincipal principal, ConfigApiConfig config) {
+    public ApiSecurityFilter(ApiKeyService keys, JwtAuthenticator jwt, CurrentPrincipal principal, ConfigApiConfig config) {
         this.keys = keys;
+        this.jwt = jwt;
         this.principal = principal;
         this.config = config;
     }
@@ -51,9 +54,24 @@ public class ApiSecurityFilter {
         if (path.equals(OAUTH_CALLBACK)) {
             return Optional.empty(); // the browser returning from Salesforce: its single-use state authenticates it
         }
-        Optional<ApiKeyService.Principal> caller = keys.verify(request.getHeaderString(API_KEY_HEADER));
+        String apiKey = request.getHeaderString(API_KEY_HEADER);
+        String authorization = request.getHeaderString("Authorization");
+        Optional<ApiKeyService.Principal> caller;
+        if (apiKey == null && authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            JwtAuthenticator.Result r = jwt.verify(authorization.substring(7).trim());
+            if (!r.valid()) {
+                return Optional.of(problem(401, "Unauthorized", r.reason(), path));
+            }
+            if (r.principal() == null) {
+                return Optional.of(problem(403, "Forbidden", r.reason(), path));
+            }
+            caller = Optional.of(r.principal());
+        } else {
+            caller = keys.verify(apiKey);
+        }
         if (caller.isEmpty()) {
-            return Optional.of(problem(401, "Unauthorized", "a valid X-API-Key is required", path));
+            return Optional.of(problem(401, "Unauthorized", jwt.enabled()
+                    ? "a valid X-API-Key or Authorization: Bearer token is required" : "a valid X-API-Key is required", path));
         }
         principal.set(caller.get().name(), caller.get().role());
         Role required = required(resource);
