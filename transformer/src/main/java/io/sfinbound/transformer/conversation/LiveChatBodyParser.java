@@ -31,6 +31,7 @@ public final class LiveChatBodyParser {
 
     private static final Pattern TURN = Pattern.compile(
             "^\\(\\s*((?:\\d+\\s*[hms]\\s*)+)\\)\\s*([^:\\n]{1,255}?)\\s*:(?:\\s?)(.*)$", Pattern.DOTALL);
+    private static final long MAX_OFFSET_SECONDS = 10L * 366 * 24 * 3600;
     private static final Pattern OFFSET_PART = Pattern.compile("(\\d+)\\s*([hms])");
     private static final Pattern STARTED = Pattern.compile(
             "^(?:Chat Started|Chat iniciado|Chat démarré|Chat gestartet|Chat avviata|Chat iniciada|Inicio del chat)\\s*:\\s*(.*)$",
@@ -68,8 +69,9 @@ public final class LiveChatBodyParser {
         for (RawLine line : raw) {
             String text = line.text();
             Matcher m;
-            if ((m = TURN.matcher(text)).matches()) {
-                lines.add(new ChatLine(m.group(2).trim(), offsetSeconds(m.group(1)), m.group(3).trim()));
+            Long offset;
+            if ((m = TURN.matcher(text)).matches() && (offset = offsetSeconds(m.group(1))) != null) {
+                lines.add(new ChatLine(m.group(2).trim(), offset, m.group(3).trim()));
             } else if ((m = STARTED.matcher(text)).matches()) {
                 headers++;
                 if (started == null) {
@@ -116,10 +118,17 @@ public final class LiveChatBodyParser {
         }
     }
 
-    static long offsetSeconds(String spec) {
+    /**
+     * The seconds of an offset such as {@code 1h 2m 3s}; {@code null} for an absurd one (a part of more than nine
+     * digits, or more than ten years in all: found by fuzzing, it overflowed), so that the line is not a message.
+     */
+    static Long offsetSeconds(String spec) {
         long seconds = 0;
         Matcher m = OFFSET_PART.matcher(spec);
         while (m.find()) {
+            if (m.group(1).length() > 9) {
+                return null;
+            }
             long n = Long.parseLong(m.group(1));
             seconds += switch (m.group(2)) {
                 case "h" -> n * 3600;
@@ -127,7 +136,7 @@ public final class LiveChatBodyParser {
                 default -> n;
             };
         }
-        return seconds;
+        return seconds > MAX_OFFSET_SECONDS ? null : seconds;
     }
 
     private void collect(Element element, boolean centered, StringBuilder current, List<RawLine> out) {

@@ -12,8 +12,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.sfinbound.common.job.ParticipantMode;
 import io.sfinbound.common.record.Conversation;
 import io.sfinbound.common.record.ParticipantType;
-import io.sfinbound.transformer.mapping.SalesforceValues;
-import io.sfinbound.transformer.pipeline.TransformException;
+import io.sfinbound.transform.mapping.SalesforceValues;
+import io.sfinbound.transform.job.TransformException;
 
 /**
  * Turns a {@code MessagingSession} record with its {@code ConversationEntries} child records (a REST child subquery:

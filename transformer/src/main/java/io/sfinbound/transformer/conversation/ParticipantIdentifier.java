@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sfinbound.common.job.ParticipantMode;
 import io.sfinbound.common.record.ParticipantType;
-import io.sfinbound.transformer.mapping.SalesforceValues;
+import io.sfinbound.transform.mapping.SalesforceValues;
 
 /**
  * Types the speakers of a live chat by the job's identification mode.

@@ -10,9 +10,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.logging.Log;
 import io.sfinbound.common.job.JobConfig;
 import io.sfinbound.transformer.config.TransformerConfig;
-import io.sfinbound.transformer.pipeline.CompiledJob;
-import io.sfinbound.transformer.pipeline.JobCompilationException;
-import io.sfinbound.transformer.pipeline.TransformException;
+import io.sfinbound.transform.job.CompiledJob;
+import io.sfinbound.transform.job.JobCompilationException;
+import io.sfinbound.transform.job.TransformException;
 import io.sfinbound.transformer.pipeline.TransformerEngine;
 
 /**

@@ -1,5 +1,9 @@
 package io.sfinbound.transformer.pipeline;
 
+import io.sfinbound.transform.job.TransformException;
+import io.sfinbound.transform.job.SensitiveValues;
+import io.sfinbound.transform.job.CompiledJob;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,10 +35,10 @@ import io.sfinbound.common.record.XmdDocument;
 import io.sfinbound.transformer.conversation.ConversationVerbatims;
 import io.sfinbound.transformer.conversation.LiveChatConversations;
 import io.sfinbound.transformer.conversation.MessagingConversations;
-import io.sfinbound.transformer.expression.ExpressionException;
-import io.sfinbound.transformer.mapping.FieldPaths;
-import io.sfinbound.transformer.mapping.SalesforceValues;
-import io.sfinbound.transformer.redaction.TextRedactor;
+import io.sfinbound.transform.expression.ExpressionException;
+import io.sfinbound.transform.mapping.FieldPaths;
+import io.sfinbound.transform.mapping.SalesforceValues;
+import io.sfinbound.transform.redaction.TextRedactor;
 
 /**
  * The whole transformation of one extracted record with its compiled job version: connector filter, default data

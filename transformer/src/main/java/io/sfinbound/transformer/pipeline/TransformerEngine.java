@@ -1,11 +1,15 @@
 package io.sfinbound.transformer.pipeline;
 
+import io.sfinbound.transform.job.JobCompilationException;
+import io.sfinbound.transform.job.Transformations;
+import io.sfinbound.transform.job.CompiledJob;
+
 import java.time.Clock;
 import java.time.Duration;
 
 import io.sfinbound.common.job.JobConfig;
-import io.sfinbound.transformer.expression.ExpressionCompiler;
-import io.sfinbound.transformer.redaction.TextRedactor;
+import io.sfinbound.transform.expression.ExpressionCompiler;
+import io.sfinbound.transform.redaction.TextRedactor;
 
 /**
  * The transformation without Quarkus: compiles job versions and transforms records. Used by the Kafka processor,

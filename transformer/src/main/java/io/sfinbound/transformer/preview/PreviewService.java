@@ -15,9 +15,9 @@ import io.sfinbound.common.problem.Problem;
 import io.sfinbound.common.problem.ProblemException;
 import io.sfinbound.common.record.DocumentMessage;
 import io.sfinbound.common.record.ExtractedRecord;
-import io.sfinbound.transformer.pipeline.CompiledJob;
-import io.sfinbound.transformer.pipeline.JobCompilationException;
-import io.sfinbound.transformer.pipeline.JobValidator;
+import io.sfinbound.transform.job.CompiledJob;
+import io.sfinbound.transform.job.JobCompilationException;
+import io.sfinbound.transform.job.JobValidator;
 import io.sfinbound.transformer.pipeline.TransformerEngine;
 
 /**

@@ -1,5 +1,9 @@
 package io.sfinbound.transformer.pipeline;
 
+import io.sfinbound.transform.job.JobValidator;
+import io.sfinbound.transform.job.JobCompilationException;
+import io.sfinbound.transform.job.SensitiveValues;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -210,7 +214,7 @@ class RecordTransformerTest {
         // The DLQ (unredacted, like sfinbound.records) keeps the values; the outcome on the documents topic drops them.
         assertThat(result.deadLetter().reason()).doesNotContain("\u2026");
         assertThat(reason.substring(reason.indexOf(':') + 2))
-                .isEqualTo(io.sfinbound.transformer.pipeline.SensitiveValues.withoutValues(result.deadLetter().reason()));
+                .isEqualTo(io.sfinbound.transform.job.SensitiveValues.withoutValues(result.deadLetter().reason()));
         assertThat(result.deadLetter().payload().at("/data/CaseNumber").asText()).isEqualTo("00001026");
         assertThat(result.deadLetter().at()).isEqualTo(NOW);
     }

@@ -1,5 +1,7 @@
 package io.sfinbound.transformer.pipeline;
 
+import io.sfinbound.transform.job.CompiledJob;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

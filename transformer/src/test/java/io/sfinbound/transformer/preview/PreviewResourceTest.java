@@ -136,4 +136,28 @@ class PreviewResourceTest {
                 .when().post("/internal/preview").then().statusCode(400)
                 .body("errors[0].field", equalTo("records[0]"));
     }
+
+    @Test
+    void shouldAnswerMalformedBodiesWithProblems() {
+        for (String body : List.of("{\"job\": {}, \"records\": \"x\"}", "{\"job\": \"x\", \"records\": []}", "[1, 2]",
+                "{\"job\": {\"dataType\": \"LIVE_CHAT\", \"fieldMappings\": \"x\"}, \"records\": []}",
+                "{\"job\": {\"dataType\": \"FAX\"}, \"records\": []}", "{\"job\": {}, \"records\": [1]}",
+                "{\"job\": {}, \"records\": []}", "not json", "", "{\"job\": {\"jobId\": 1e999999}, \"records\": []}")) {
+            given().header("X-Service-Key", KEY).contentType(ContentType.JSON).body(body)
+                    .when().post("/internal/preview").then().log().ifValidationFails()
+                    .statusCode(org.hamcrest.Matchers.both(org.hamcrest.Matchers.greaterThanOrEqualTo(400))
+                            .and(org.hamcrest.Matchers.lessThan(500)))
+                    .contentType("application/problem+json")
+                    .body("detail", org.hamcrest.Matchers.not(org.hamcrest.Matchers.emptyOrNullString()));
+        }
+        // odd but well-formed requests are transformed (the records dead-lettered), never a server error
+        for (String body : List.of("{\"job\": {\"dataType\": \"FEEDBACK\"}, \"records\": [{}]}",
+                "{\"job\": {\"dataType\": \"LIVE_CHAT\", \"redaction\": {}, \"filter\": {}, \"defaultMapping\": {}}, \"records\": [{\"Body\": 1}]}")) {
+            given().header("X-Service-Key", KEY).contentType(ContentType.JSON).body(body)
+                    .when().post("/internal/preview").then().log().ifValidationFails()
+                    .statusCode(org.hamcrest.Matchers.lessThan(500));
+        }
+        given().header("X-Service-Key", KEY).contentType(ContentType.TEXT).body("x")
+                .when().post("/internal/preview").then().statusCode(415).contentType("application/problem+json");
+    }
 }
