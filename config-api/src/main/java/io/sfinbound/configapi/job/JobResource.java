@@ -40,6 +40,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Jobs")
 public class JobResource {
 
+    @jakarta.inject.Inject
+    io.sfinbound.configapi.rules.RuleFileService ruleFiles;
+
     private final JobService jobs;
     private final RunService runs;
     private final CurrentPrincipal principal;
@@ -193,6 +196,26 @@ public class JobResource {
     public VersionView version(@PathParam("id") long id, @PathParam("version") int version) {
         JobVersion v = jobs.version(id, version);
         return new VersionView(v.version, v.createdAt, v.createdBy, JobService.readConfig(v), JobService.readSettings(v));
+    }
+
+    @GET
+    @Path("/{id}/rules/{kind}")
+    @Produces(MediaType.TEXT_PLAIN)
+    @Requires(Role.VIEWER)
+    @Operation(summary = "Download a job's substitution or redaction rule file", description = "kind: substitution or redaction")
+    public Response ruleFile(@PathParam("id") long id, @PathParam("kind") String kind) {
+        io.sfinbound.configapi.rules.RuleKind k = io.sfinbound.configapi.rules.RuleKind.of(kind);
+        return io.sfinbound.configapi.rules.RuleTemplateResource.attachment(ruleFiles.current(id, k), "job-" + id + "-" + k.fileName());
+    }
+
+    @PUT
+    @Path("/{id}/rules/{kind}")
+    @Consumes(MediaType.TEXT_PLAIN)
+    @Requires(Role.JOB_MANAGER)
+    @Operation(summary = "Upload a substitution or redaction rule file into a job",
+            description = "text/plain in XM Discover's format; a new job version. Bad lines are a 400 problem naming the line and column.")
+    public JobView uploadRuleFile(@PathParam("id") long id, @PathParam("kind") String kind, String file) {
+        return ruleFiles.upload(id, io.sfinbound.configapi.rules.RuleKind.of(kind), file, principal.name()).view();
     }
 
     @GET

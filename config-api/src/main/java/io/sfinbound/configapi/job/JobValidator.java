@@ -5,15 +5,18 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.sfinbound.common.job.DefaultMapping;
 import io.sfinbound.common.job.FieldMapping;
+import io.sfinbound.common.job.JobConfig;
 import io.sfinbound.common.job.Transformation;
+import io.sfinbound.common.job.TransformationType;
 import io.sfinbound.common.problem.Problem;
 import io.sfinbound.configapi.connection.Connection;
 import io.sfinbound.configapi.project.Project;
+import io.sfinbound.transform.job.JobSaveChecks;
 
 /** Checks a job request field by field and answers every error at once (problem+json {@code errors[]}). */
 @ApplicationScoped
@@ -24,6 +27,7 @@ public class JobValidator {
     static final int MAX_SOQL = 100_000;
 
     private final SoqlChecks soql;
+    private final JobSaveChecks checks = new JobSaveChecks();
 
     public JobValidator(SoqlChecks soql) {
         this.soql = soql;
@@ -94,13 +98,10 @@ public class JobValidator {
                 errors.add(new Problem.FieldError("defaultMapping.naturalIdField", "is not a field name"));
             }
         }
-        if (r.redaction() != null) {
-            redactionRules(r.redaction().redactionRules(), errors);
-            substitutionRules(r.redaction().substitutionRules(), errors);
-        }
         if (r.filter() != null && r.filter().expression() != null && !r.filter().expression().isBlank() && r.filter().mode() == null) {
             errors.add(new Problem.FieldError("filter.mode", "must be INCLUDE or EXCLUDE"));
         }
+        compile(r, errors);
         errors.addAll(ScheduleRules.validate(r.schedule()));
         if (r.notifications() != null) {
             NotificationChecks.validate(r.notifications(), errors);
@@ -140,91 +141,40 @@ public class JobValidator {
         }
     }
 
+    /**
+     * The structural checks of a transformation; what it does (lookup pairs, regex, expression) is checked by
+     * {@link #compile} with the transformer's compiler.
+     */
     static void transformation(String at, Transformation t, List<Problem.FieldError> errors) {
         if (t == null) {
             return;
         }
         if (t.type() == null) {
             errors.add(new Problem.FieldError(at + ".type", "must be LOOKUP, REGEX or EXPRESSION"));
-            return;
-        }
-        switch (t.type()) {
-            case LOOKUP -> {
-                if (t.lookup() == null || t.lookup().isEmpty()) {
-                    errors.add(new Problem.FieldError(at + ".lookup", "must hold at least one pair"));
-                }
-            }
-            case REGEX -> {
-                if (t.regex() == null || t.regex().isEmpty()) {
-                    errors.add(new Problem.FieldError(at + ".regex", "must not be empty"));
-                } else {
-                    String why = regexError(t.regex());
-                    if (why != null) {
-                        errors.add(new Problem.FieldError(at + ".regex", why));
-                    }
-                }
-                if (t.replacement() == null) {
-                    errors.add(new Problem.FieldError(at + ".replacement", "is required"));
-                }
-            }
-            case EXPRESSION -> {
-                if (t.expression() == null || t.expression().isBlank()) {
-                    errors.add(new Problem.FieldError(at + ".expression", "must not be blank"));
-                } else {
-                    String why = ExpressionChecks.check(t.expression());
-                    if (why != null) {
-                        errors.add(new Problem.FieldError(at + ".expression", why));
-                    }
-                }
-            }
-            default -> {
-            }
+        } else if (t.type() == TransformationType.REGEX && t.replacement() == null) {
+            errors.add(new Problem.FieldError(at + ".replacement", "is required"));
         }
     }
 
-    static String regexError(String regex) {
-        if (regex.contains("(?!") || regex.contains("(?<!")) {
-            return "negative lookarounds are not supported";
-        }
-        try {
-            Pattern.compile(regex);
-            return null;
-        } catch (PatternSyntaxException e) {
-            return "invalid regular expression: " + e.getDescription() + " at index " + e.getIndex();
-        }
-    }
-
-    private static void redactionRules(String rules, List<Problem.FieldError> errors) {
-        if (rules == null) {
-            return;
-        }
-        String[] lines = rules.split("\\R", -1);
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i].strip();
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
-            }
-            String why = regexError(line);
-            if (why != null) {
-                errors.add(new Problem.FieldError("redaction.redactionRules", "line " + (i + 1) + ": " + why, i + 1, null));
-            }
-        }
-    }
-
-    private static void substitutionRules(String rules, List<Problem.FieldError> errors) {
-        if (rules == null) {
-            return;
-        }
-        String[] lines = rules.split("\\R", -1);
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i].strip();
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
-            }
-            int colon = line.indexOf(':');
-            if (colon <= 0 || line.substring(0, colon).isBlank()) {
-                errors.add(new Problem.FieldError("redaction.substitutionRules",
-                        "line " + (i + 1) + ": must be 'phrase : replacement'", i + 1, null));
+    /**
+     * Compiles the job with transform-core, the compiler the transformer runs: expressions and the connector filter
+     * type-checked against the SOQL select list, rule files and regexes (catastrophic backtracking), mapping source
+     * fields (case-sensitive, the right spelling suggested), target attribute names and size limits. An error on a
+     * field the structural checks already named is not repeated.
+     */
+    private void compile(JobRequest r, List<Problem.FieldError> errors) {
+        DefaultMapping dm = r.defaultMapping() == null ? DefaultMapping.defaults() : r.defaultMapping();
+        JobConfig job = new JobConfig(0, 0, r.projectId() == null ? 0 : r.projectId(),
+                r.connectionId() == null ? 0 : r.connectionId(), r.name(), r.dataType(), r.participantMode(),
+                r.apiVersion(), r.soql(), r.dateField(), Boolean.TRUE.equals(r.includeDeleted()), r.api(),
+                r.bulkThreshold(), r.recordLimit(), r.lookBack(), r.duplicateMode(), dm,
+                r.fieldMappings() == null ? List.of() : r.fieldMappings(), r.redaction(), r.filter());
+        List<String> selected = r.soql() == null || r.soql().length() > MAX_SOQL ? null : soql.selectList(r.soql());
+        Set<String> named = new HashSet<>();
+        errors.forEach(e -> named.add(e.field()));
+        for (Problem.FieldError e : checks.check(job, selected)) {
+            if (!named.contains(e.field())) {
+                errors.add(e);
             }
         }
     }

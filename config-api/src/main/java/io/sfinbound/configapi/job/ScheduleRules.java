@@ -26,6 +26,11 @@ import io.sfinbound.common.problem.Problem;
  */
 public final class ScheduleRules {
 
+    /** Earliest year of a start date. */
+    static final int MIN_YEAR = 2000;
+    /** Latest year of a start date: later dates are typos, and their instants overflow some clients. */
+    static final int MAX_YEAR = 2999;
+
     private ScheduleRules() {
     }
 
@@ -48,14 +53,32 @@ public final class ScheduleRules {
         if (s == null) {
             return errors;
         }
-        if (s.timezone() != null && !s.timezone().isBlank()) {
-            try {
-                ZoneId.of(s.timezone().trim());
-            } catch (DateTimeException e) {
+        if (s.timezone() != null) {
+            String zone = s.timezone();
+            if (zone.isBlank()) {
+                errors.add(new Problem.FieldError("schedule.timezone", "must not be blank; leave it out for UTC"));
+            } else if (zone.length() > 64 || !zone.equals(zone.strip()) || zone.codePoints().anyMatch(Character::isISOControl)) {
+                // ZoneId.of would accept "Europe/Berlin\u0000" after the trim that used to be here
                 errors.add(new Problem.FieldError("schedule.timezone", "is not a known time zone (use an IANA name such as Europe/Berlin)"));
+            } else {
+                try {
+                    ZoneId.of(zone);
+                } catch (DateTimeException e) {
+                    errors.add(new Problem.FieldError("schedule.timezone", "is not a known time zone (use an IANA name such as Europe/Berlin)"));
+                }
             }
         }
+        if (s.type() == null) {
+            errors.add(new Problem.FieldError("schedule.type", "is required: MANUAL, ONE_TIME, HOURLY, DAILY, WEEKLY or MONTHLY"));
+        }
+        if (s.startDate() != null && (s.startDate().getYear() < MIN_YEAR || s.startDate().getYear() > MAX_YEAR)) {
+            errors.add(new Problem.FieldError("schedule.startDate", "must be between " + MIN_YEAR + " and " + MAX_YEAR));
+        }
         ScheduleType type = s.type() == null ? ScheduleType.MANUAL : s.type();
+        if (s.startTime() == null && (type == ScheduleType.ONE_TIME || type == ScheduleType.DAILY
+                || type == ScheduleType.WEEKLY || type == ScheduleType.MONTHLY)) {
+            errors.add(new Problem.FieldError("schedule.startTime", "is required for a " + type + " schedule (HH:mm)"));
+        }
         if (type == ScheduleType.HOURLY && s.everyHours() != null && (s.everyHours() < 1 || s.everyHours() > 24)) {
             errors.add(new Problem.FieldError("schedule.everyHours", "must be between 1 and 24"));
         }

@@ -48,6 +48,29 @@ public class SoqlChecks {
         return errors;
     }
 
+    /**
+     * The names a record of the query has, as written in the SELECT list: plain field paths (without the FROM alias)
+     * and child relationship names; {@code null} when they cannot be known offline (a query that does not parse, or
+     * {@code FIELDS(ALL)}). Mapping source fields and expression fields are checked against them, case-sensitively.
+     */
+    public List<String> selectList(String soql) {
+        if (soql == null || soql.isBlank()) {
+            return null;
+        }
+        try {
+            QueryAnalysis analysis = Soql.analyze(Soql.parse(soql), FieldTypes.NONE);
+            if (analysis.usesFieldsFunction()) {
+                return null;
+            }
+            List<String> names = new ArrayList<>();
+            analysis.fields().forEach(f -> names.add(f.path().dotted()));
+            names.addAll(analysis.childRelationships());
+            return names;
+        } catch (SoqlException e) {
+            return null;
+        }
+    }
+
     /** A problem field error of a soql exception, with its position. */
     public static Problem.FieldError error(SoqlException e) {
         return new Problem.FieldError("soql", e.getMessage(), e.line() > 0 ? e.line() : null, e.column() > 0 ? e.column() : null);

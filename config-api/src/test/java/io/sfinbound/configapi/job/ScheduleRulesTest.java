@@ -117,11 +117,32 @@ class ScheduleRulesTest {
 
     @Test
     void shouldNameInvalidFields() {
-        assertThat(ScheduleRules.validate(new Schedule(ScheduleType.WEEKLY, null, null, null, "Mars/Olympus", null, null, null)))
+        LocalTime eight = LocalTime.of(8, 0);
+        assertThat(ScheduleRules.validate(new Schedule(ScheduleType.WEEKLY, null, eight, null, "Mars/Olympus", null, null, null)))
                 .extracting(e -> e.field()).containsExactlyInAnyOrder("schedule.timezone", "schedule.daysOfWeek");
-        assertThat(ScheduleRules.validate(new Schedule(ScheduleType.MONTHLY, null, null, null, null, null, 32, null)))
+        assertThat(ScheduleRules.validate(new Schedule(ScheduleType.MONTHLY, null, eight, null, null, null, 32, null)))
                 .extracting(e -> e.field()).containsExactly("schedule.dayOfMonth");
         assertThat(ScheduleRules.validate(new Schedule(ScheduleType.HOURLY, 0, null, null, null, null, null, null)))
                 .extracting(e -> e.field()).containsExactly("schedule.everyHours");
+    }
+
+    @Test
+    void shouldRejectLenientSchedules() {
+        LocalTime eight = LocalTime.of(8, 30);
+        assertThat(ScheduleRules.validate(new Schedule(ScheduleType.DAILY, null, eight, null, "", null, null, null)))
+                .extracting(e -> e.field()).containsExactly("schedule.timezone");
+        assertThat(ScheduleRules.validate(new Schedule(ScheduleType.DAILY, null, eight, null, "Europe/Berlin\u0000", null, null, null)))
+                .extracting(e -> e.field()).containsExactly("schedule.timezone");
+        assertThat(ScheduleRules.validate(new Schedule(ScheduleType.DAILY, null, eight, null, " UTC", null, null, null)))
+                .extracting(e -> e.field()).containsExactly("schedule.timezone");
+        assertThat(ScheduleRules.validate(new Schedule(ScheduleType.ONE_TIME, null, eight, LocalDate.of(999_999_999, 12, 31),
+                "UTC", null, null, null))).extracting(e -> e.field()).containsExactly("schedule.startDate");
+        assertThat(ScheduleRules.validate(new Schedule(null, null, null, null, "UTC", null, null, null)))
+                .extracting(e -> e.field()).containsExactly("schedule.type");
+        assertThat(ScheduleRules.validate(new Schedule(ScheduleType.DAILY, null, null, null, "UTC", null, null, null)))
+                .extracting(e -> e.field()).containsExactly("schedule.startTime");
+        assertThat(ScheduleRules.validate(new Schedule(ScheduleType.DAILY, null, eight, LocalDate.of(2026, 12, 1),
+                "Europe/Berlin", null, null, null))).isEmpty();
+        assertThat(ScheduleRules.validate(new Schedule(ScheduleType.MANUAL, null, null, null, null, null, null, null))).isEmpty();
     }
 }
