@@ -210,7 +210,8 @@ public class JobResource {
 
     @PUT
     @Path("/{id}/rules/{kind}")
-    @Consumes(MediaType.TEXT_PLAIN)
+    // any content type is read as the file's text: a 415 would be decided before authentication (401/403)
+    @Consumes(MediaType.WILDCARD)
     @Requires(Role.JOB_MANAGER)
     @Operation(summary = "Upload a substitution or redaction rule file into a job",
             description = "text/plain in XM Discover's format; a new job version. Bad lines are a 400 problem naming the line and column.")
