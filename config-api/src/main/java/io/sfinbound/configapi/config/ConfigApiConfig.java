@@ -43,6 +43,20 @@ public interface ConfigApiConfig {
     /** Optional JWT bearer authentication of {@code /api}, next to API keys. */
     Auth auth();
 
+    /** The transformer, called for "Download sample data". */
+    Transformer transformer();
+
+    /** Transformer settings. */
+    interface Transformer {
+        /** Base URL of the transformer ({@code SFINBOUND_TRANSFORMER_URL}). */
+        @WithDefault("http://127.0.0.1:8083")
+        String url();
+
+        /** Timeout of one preview call. */
+        @WithDefault("PT30S")
+        Duration timeout();
+    }
+
     /** Authentication settings besides API keys. */
     interface Auth {
         /** JWT bearer tokens. */

@@ -1,12 +1,6 @@
 package io.sfinbound.configapi.salesforce;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -15,15 +9,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import io.sfinbound.common.job.DataType;
 import io.sfinbound.common.job.FieldMapping;
 import io.sfinbound.common.problem.ProblemException;
 import io.sfinbound.configapi.config.ConfigApiConfig;
+import io.sfinbound.configapi.sample.SampleDataService;
 import io.sfinbound.configapi.security.Requires;
 import io.sfinbound.configapi.security.Role;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -39,10 +31,12 @@ public class QueryValidationResource {
     public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     private final QueryValidationService service;
+    private final SampleDataService samples;
     private final ConfigApiConfig config;
 
-    public QueryValidationResource(QueryValidationService service, ConfigApiConfig config) {
+    public QueryValidationResource(QueryValidationService service, SampleDataService samples, ConfigApiConfig config) {
         this.service = service;
+        this.samples = samples;
         this.config = config;
     }
 
@@ -53,7 +47,9 @@ public class QueryValidationResource {
             @Schema(example = "62.0") String apiVersion,
             @Schema(example = "SELECT Id, CreatedDate, Body, ChatDuration FROM LiveChatTranscript") String soql,
             @Schema(example = "CreatedDate") String dateField,
-            List<FieldMapping> fieldMappings) {
+            List<FieldMapping> fieldMappings,
+            @Schema(description = "Download sample data only: a saved job whose other settings (defaults, redaction, filter) apply", example = "7") Long jobId,
+            @Schema(description = "Download sample data only: the data type of an unsaved job; default FEEDBACK") DataType dataType) {
     }
 
     @POST
@@ -68,44 +64,23 @@ public class QueryValidationResource {
     @Path("/sample-data.xlsx")
     @Produces(XLSX)
     @Requires(Role.JOB_MANAGER)
-    @Operation(summary = "Download sample data", description = "An Excel file of sample records, columns named exactly as the mapping expects them (case-sensitive).")
+    @Operation(summary = "Download sample data", description = "An Excel file of the query's sample records after the real "
+            + "transformation (the transformer's preview): sheet Documents, attribute columns named exactly (case-sensitive) as "
+            + "the mapping's targets; sheet Source records, columns named as a mapping's source field must spell them. "
+            + "With jobId, the saved job's other settings are used. 503 when the transformer is unreachable.")
     public Response sampleData(ValidateRequest r) {
-        QueryValidationService.QueryValidation v = run(r);
-        Set<String> columns = new LinkedHashSet<>();
-        v.fields().forEach(f -> columns.add(f.path()));
-        v.sampleRows().forEach(row -> columns.addAll(row.keySet()));
-        try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            Sheet sheet = wb.createSheet("Sample data");
-            Row header = sheet.createRow(0);
-            List<String> cols = new ArrayList<>(columns);
-            for (int i = 0; i < cols.size(); i++) {
-                header.createCell(i).setCellValue(cols.get(i));
-            }
-            int rowIndex = 1;
-            for (Map<String, Object> record : v.sampleRows()) {
-                Row row = sheet.createRow(rowIndex++);
-                for (int i = 0; i < cols.size(); i++) {
-                    Object value = record.get(cols.get(i));
-                    Cell cell = row.createCell(i);
-                    if (value instanceof Number n) {
-                        cell.setCellValue(n.doubleValue());
-                    } else if (value instanceof Boolean b) {
-                        cell.setCellValue(b);
-                    } else if (value != null) {
-                        String s = value.toString();
-                        cell.setCellValue(s.length() > 32_767 ? s.substring(0, 32_767) : s); // Excel's cell limit
-                    }
-                }
-            }
-            wb.write(out);
-            return Response.ok(out.toByteArray(), XLSX)
-                    .header("Content-Disposition", "attachment; filename=\"sample-" + v.object() + ".xlsx\"").build();
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot write the sample workbook", e);
-        }
+        String version = version(r);
+        SampleDataService.Workbook w = samples.sample(new SampleDataService.SampleRequest(r.connectionId(), version, r.soql(),
+                r.dateField(), r.fieldMappings(), r.jobId(), r.dataType()));
+        return Response.ok(w.xlsx(), XLSX)
+                .header("Content-Disposition", "attachment; filename=\"sample-" + w.object() + ".xlsx\"").build();
     }
 
     private QueryValidationService.QueryValidation run(ValidateRequest r) {
+        return service.validate(r.connectionId(), version(r), r.soql(), r.dateField(), r.fieldMappings());
+    }
+
+    private String version(ValidateRequest r) {
         if (r == null) {
             throw ProblemException.badRequest("body", "a JSON body is required");
         }
@@ -117,6 +92,6 @@ public class QueryValidationResource {
         if (!version.matches("\\d{2,3}\\.\\d")) {
             throw ProblemException.badRequest("apiVersion", "must look like 62.0");
         }
-        return service.validate(r.connectionId(), version, r.soql(), r.dateField(), r.fieldMappings());
+        return version;
     }
 }

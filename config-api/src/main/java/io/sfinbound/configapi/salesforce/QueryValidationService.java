@@ -48,7 +48,8 @@ public class QueryValidationService {
     /** A valid query's report. */
     @Schema(description = "Validate Query: the fields with their types, the date fields of the query, warnings, the plan and sample rows")
     public record QueryValidation(String object, List<FieldInfo> fields, List<String> dateFields, List<String> warnings,
-            JsonNode plan, List<Map<String, Object>> sampleRows) {
+            JsonNode plan, List<Map<String, Object>> sampleRows,
+            @com.fasterxml.jackson.annotation.JsonIgnore @Schema(hidden = true) List<JsonNode> sampleRecords) {
     }
 
     /**
@@ -127,10 +128,12 @@ public class QueryValidationService {
             warnings.add("FIELDS() selects fields by the org's schema: a schema change changes the documents");
         }
         List<Map<String, Object>> rows = new ArrayList<>();
+        List<JsonNode> raw = new ArrayList<>();
         try {
             SoqlQuery sample = q.limit() != null && q.limit() < SAMPLE_ROWS ? q : q.withLimit(SAMPLE_ROWS);
             JsonNode records = salesforce.query(connectionId, apiVersion, Soql.print(sample)).path("records");
             for (JsonNode r : records) {
+                raw.add(r);
                 Map<String, Object> row = new LinkedHashMap<>();
                 flatten("", r, row);
                 rows.add(row);
@@ -138,7 +141,7 @@ public class QueryValidationService {
         } catch (SalesforceApiException e) {
             throw fromSalesforce(e, "soql");
         }
-        return new QueryValidation(q.objectName(), fields, dateFields, warnings, plan, rows);
+        return new QueryValidation(q.objectName(), fields, dateFields, warnings, plan, rows, raw);
     }
 
     /** A sample record flattened to {@code Owner.Name} keys, {@code attributes} dropped, child lists counted. */

@@ -16,10 +16,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.sfinbound.configapi.support.Api;
 import io.sfinbound.configapi.support.GreenMailTestResource;
+import io.sfinbound.configapi.support.TransformerTestResource;
 import io.sfinbound.testing.KafkaTestResource;
 import io.sfinbound.testing.PostgresTestResource;
 import io.sfinbound.testing.SimulatorTestResource;
-import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "sfinbound_config_test"))
 @WithTestResource(value = GreenMailTestResource.class)
 @WithTestResource(value = SimulatorTestResource.class)
+@WithTestResource(value = TransformerTestResource.class)
 class QueryValidationTest {
 
     static final String SOQL = "SELECT Id, Body, Status, ChatDuration, CreatedDate, LastModifiedDate FROM LiveChatTranscript";
@@ -68,20 +69,46 @@ class QueryValidationTest {
     }
 
     @Test
-    void shouldDownloadSampleDataWithExactColumnNames() throws Exception {
+    void shouldDownloadSampleDataTransformedByTheTransformerWithExactColumnNames() throws Exception {
         long connectionId = simulatorConnection();
-        byte[] xlsx = Api.admin().body(Map.of("connectionId", connectionId, "soql", SOQL.replace("Status", "status")))
+        Map<String, Object> body = new HashMap<>(Map.of("connectionId", connectionId, "soql", SOQL.replace("Status", "status"),
+                "fieldMappings", List.of(Map.of("sourceField", "Status", "targetAttribute", "chatStatus", "dataType", "TEXT"))));
+        byte[] xlsx = Api.admin().body(body)
                 .post("/api/query-validation/sample-data.xlsx").then().statusCode(200)
                 .contentType(QueryValidationResource.XLSX).extract().asByteArray();
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
-            Sheet sheet = wb.getSheetAt(0);
-            Row header = sheet.getRow(0);
-            List<String> names = new java.util.ArrayList<>();
-            header.forEach(c -> names.add(c.getStringCellValue()));
-            // the query says "status"; the file shows the org's spelling that the mapping must use
-            assertThat(names).contains("Id", "Status", "ChatDuration", "CreatedDate").doesNotContain("status");
-            assertThat(sheet.getLastRowNum()).isBetween(1, 5);
+            Sheet documents = wb.getSheet("Documents");
+            List<String> columns = header(documents);
+            // the mapping's target name exactly, from the transformer's documents
+            assertThat(columns).contains("sourceRecordId", "outcome", "naturalId", "chatStatus").doesNotContain("Status");
+            assertThat(documents.getLastRowNum()).isBetween(1, 5);
+            int outcome = columns.indexOf("outcome");
+            int naturalId = columns.indexOf("naturalId");
+            for (int r = 1; r <= documents.getLastRowNum(); r++) {
+                assertThat(documents.getRow(r).getCell(outcome).getStringCellValue()).isEqualTo("DOCUMENT");
+                assertThat(documents.getRow(r).getCell(naturalId).getStringCellValue()).startsWith("Salesforce;");
+            }
+            // the query says "status"; the source sheet shows the org's spelling that the mapping must use
+            assertThat(header(wb.getSheet("Source records"))).contains("Id", "Status", "ChatDuration", "CreatedDate")
+                    .doesNotContain("status");
         }
+
+        // a mapping naming a field in the wrong case is the transformer's 400, naming the field
+        body.put("fieldMappings", List.of(Map.of("sourceField", "chatduration", "targetAttribute", "d", "dataType", "NUMBER")));
+        Api.admin().body(body).post("/api/query-validation/sample-data.xlsx").then().statusCode(400)
+                .contentType("application/problem+json");
+
+        // without the transformer there is no sample rather than a guessed one
+        TransformerTestResource.process().kill();
+        body.remove("fieldMappings");
+        Api.admin().body(body).post("/api/query-validation/sample-data.xlsx").then().statusCode(503)
+                .contentType("application/problem+json").body("detail", containsString("transformer"));
+    }
+
+    private static List<String> header(Sheet sheet) {
+        List<String> names = new java.util.ArrayList<>();
+        sheet.getRow(0).forEach(c -> names.add(c.getStringCellValue()));
+        return names;
     }
 
     private static long simulatorConnection() {
