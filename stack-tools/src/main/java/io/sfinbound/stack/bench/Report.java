@@ -196,8 +196,8 @@ public final class Report {
             Map.Entry<String, JsonNode> e = it.next();
             md.append("| ").append(e.getKey()).append(" | `").append(e.getValue().asText().replace("|", "\\|")).append("` |\n");
         }
-        md.append("\n| job | N | status | e2e s | records/s | of Kafka raw | extractor/s | transformer/s | loader/s | max lag T/L | API calls | store rows |\n");
-        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        md.append("\n| job | N | status | e2e s | records/s | of Kafka raw | extractor/s | transformer/s | loader/s | max lag T/L | API calls | store rows | CPU ms/record |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (JsonNode j : r.path("jobs")) {
             JsonNode st = j.path("stages");
             md.append("| ").append(j.path("dataType").asText()).append(' ').append(j.path("api").asText())
@@ -212,6 +212,7 @@ public final class Report {
                     .append(" | ").append(fmt(j.path("maxTransformerLag").asDouble())).append(" / ").append(fmt(j.path("maxLoaderLag").asDouble()))
                     .append(" | ").append(j.path("apiCalls").asText())
                     .append(" | ").append(fmt(j.path("storeRows").asDouble())).append(j.path("storeRowsMatchN").asBoolean() ? " (= N)" : " (**not N**)")
+                    .append(" | ").append(cpuPerRecord(j))
                     .append(" |\n");
         }
         md.append("\nPer service, each job (peak RSS / peak used heap sampled every second / CPU seconds):\n\n| job |");
@@ -248,6 +249,24 @@ public final class Report {
             md.append("\nProfile:\n\n```\n").append(r.path("profile").asText().strip()).append("\n```\n");
         }
         return md.toString();
+    }
+
+    /**
+     * CPU milliseconds per record of the connector's four services together (start-up of the run and JIT included): a
+     * figure that a busy machine changes far less than records per second, and the bound on any machine, since two
+     * cores give at most 2,000 ms of CPU a second.
+     */
+    static String cpuPerRecord(JsonNode job) {
+        double sum = 0;
+        for (String s : SERVICES) {
+            double c = job.path("services").path(s).path("cpuSeconds").asDouble(-1);
+            if (c < 0) {
+                return "-";
+            }
+            sum += c;
+        }
+        long n = job.path("n").asLong();
+        return n <= 0 ? "-" : String.format(Locale.ROOT, "%.2f", sum * 1000 / n);
     }
 
     private static List<String> serviceNames(JsonNode r) {

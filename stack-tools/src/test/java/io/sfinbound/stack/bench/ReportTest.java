@@ -25,7 +25,10 @@ class ReportTest {
                 .put("apiCalls", calls).put("storeRows", rows).put("storeRowsMatchN", rows == n).put("e2eSeconds", n / rps);
         ObjectNode services = j.putObject("services");
         services.putObject("extractor").put("peakHeapSampledMb", extractorHeap).put("heapMaxMb", 256);
-        services.putObject("loader").put("peakHeapSampledMb", 100.0);
+        services.putObject("loader").put("peakHeapSampledMb", 100.0).put("cpuSeconds", n / 1000.0);
+        services.putObject("config-api").put("cpuSeconds", 0.0);
+        services.putObject("transformer").put("cpuSeconds", n / 1000.0);
+        services.with("extractor").put("cpuSeconds", 0.0);
         Files.writeString(dir.resolve("job-" + type + "-" + api + ".json"), j.toString());
     }
 
@@ -54,7 +57,7 @@ class ReportTest {
         assertThat(target(r, "linear").path("verdict").asText()).isEqualTo("not measured");
 
         String md = Report.markdown(r);
-        assertThat(md).contains("| LIVE_CHAT BULK | 1,000,000 | COMPLETED |").contains("30.0%").contains("(= N)");
+        assertThat(md).contains("| LIVE_CHAT BULK | 1,000,000 | COMPLETED |").contains("30.0%").contains("(= N) | 2.00 |");
     }
 
     @Test
