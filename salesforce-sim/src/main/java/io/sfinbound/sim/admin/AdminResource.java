@@ -62,8 +62,9 @@ public class AdminResource {
         this.directory = directory;
     }
 
-    /** Fail the next {@code count} calls. */
-    public record FailRequest(@Min(1) @Max(1_000_000) int count, Integer status, String errorCode, String message, Faults.Target target, String path) {
+    /** Fail the next {@code count} calls, or (with {@code seconds}) every call for that long: a storm. */
+    public record FailRequest(@Min(1) @Max(1_000_000) Integer count, Integer status, String errorCode, String message, Faults.Target target,
+                              String path, @Min(1) @Max(3600) Integer seconds) {
     }
 
     /** Add latency to calls. */
@@ -195,8 +196,12 @@ public class AdminResource {
             case "SERVER_UNAVAILABLE" -> "Server too busy";
             default -> "An unexpected error occurred. Please include this ErrorId if you contact support: 1234567890-12345 (-1234567890)";
         };
+        if (r.count() == null && r.seconds() == null) {
+            throw ProblemException.badRequest("count", "give a count of calls to fail, or seconds to fail every call for");
+        }
         faults.addFailure(new Faults.FailRule(r.target() == null ? Faults.Target.DATA : r.target(), status, code, message,
-                pattern(r.path()), new AtomicInteger(r.count())));
+                pattern(r.path()), new AtomicInteger(r.count() == null ? Integer.MAX_VALUE : r.count()),
+                r.seconds() == null ? null : Instant.now().plusSeconds(r.seconds())));
         return faults.describe();
     }
 

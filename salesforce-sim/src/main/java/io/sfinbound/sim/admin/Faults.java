@@ -27,8 +27,16 @@ public class Faults {
     /** Which calls a rule applies to. */
     public enum Target { DATA, TOKEN, ALL }
 
-    /** Fail the next {@code remaining} matching calls. */
-    public record FailRule(Target target, int status, String errorCode, String message, Pattern path, AtomicInteger remaining) {
+    /**
+     * Fail the next {@code remaining} matching calls; with {@code until}, every matching call until then (a storm or
+     * burst of a given length), at most {@code remaining}.
+     */
+    public record FailRule(Target target, int status, String errorCode, String message, Pattern path, AtomicInteger remaining,
+                           java.time.Instant until) {
+
+        public FailRule(Target target, int status, String errorCode, String message, Pattern path, AtomicInteger remaining) {
+            this(target, status, errorCode, message, path, remaining, null);
+        }
     }
 
     /** Cut the next {@code remaining} matching response bodies after {@code afterBytes} bytes. */
@@ -65,8 +73,12 @@ public class Faults {
         Map<String, Object> m = new LinkedHashMap<>();
         List<Map<String, Object>> f = new ArrayList<>();
         for (FailRule r : failures) {
-            f.add(Map.of("target", r.target().name(), "status", r.status(), "errorCode", r.errorCode(), "remaining", r.remaining().get(),
-                    "path", r.path() == null ? "" : r.path().pattern()));
+            Map<String, Object> d = new LinkedHashMap<>(Map.of("target", r.target().name(), "status", r.status(), "errorCode", r.errorCode(),
+                    "remaining", r.remaining().get(), "path", r.path() == null ? "" : r.path().pattern()));
+            if (r.until() != null) {
+                d.put("until", r.until().toString());
+            }
+            f.add(d);
         }
         List<Map<String, Object>> rs = new ArrayList<>();
         for (ResetRule r : resets) {
@@ -83,6 +95,10 @@ public class Faults {
         Iterator<FailRule> it = failures.iterator();
         while (it.hasNext()) {
             FailRule r = it.next();
+            if (r.until() != null && java.time.Instant.now().isAfter(r.until())) {
+                failures.remove(r);
+                continue;
+            }
             if ((r.target() == target || r.target() == Target.ALL) && (r.path() == null || r.path().matcher(path).find())) {
                 int left = r.remaining().decrementAndGet();
                 if (left <= 0) {

@@ -191,7 +191,7 @@ public class DataResource {
     public Response more(@PathParam("version") String v, @PathParam("locator") String locator, @Context UriInfo uri,
                          @Context HttpServerResponse vertx) {
         call.session();
-        return Bodies.send(200, Bodies.JSON, queries.more(locator, v), faults.resetAfter("/" + uri.getPath()), vertx);
+        return Bodies.stream(200, Bodies.JSON, queries.more(locator, v), faults.resetAfter("/" + uri.getPath()), vertx);
     }
 
     @GET
@@ -213,7 +213,7 @@ public class DataResource {
         if ("true".equalsIgnoreCase(columns)) {
             return Response.ok(queries.columns(q)).type(Bodies.JSON).build();
         }
-        return Bodies.send(200, Bodies.JSON, queries.query(q, all, options, v), faults.resetAfter("/" + uri.getPath()), vertx);
+        return Bodies.stream(200, Bodies.JSON, queries.query(q, all, options, v), faults.resetAfter("/" + uri.getPath()), vertx);
     }
 
     private ObjectDef object(String name) {

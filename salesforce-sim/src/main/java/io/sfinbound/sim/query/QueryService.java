@@ -1,8 +1,6 @@
 package io.sfinbound.sim.query;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +15,8 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 
 import io.sfinbound.sim.SimConfig;
+import io.sfinbound.sim.api.Bodies;
+import io.sfinbound.sim.api.ParallelRows;
 import io.sfinbound.sim.api.SalesforceException;
 import io.sfinbound.sim.schema.FieldDef;
 
@@ -61,8 +61,8 @@ public class QueryService {
         return size;
     }
 
-    /** The first page of a query. */
-    public byte[] query(String soql, boolean all, String queryOptions, String version) {
+    /** The first page of a query (the query runs now: errors are thrown here, before any byte is written). */
+    public Bodies.Writer query(String soql, boolean all, String queryOptions, String version) {
         Execution e = planner.prepare(soql, all);
         int batch = batchSize(queryOptions, e);
         long total = e.totalSize();
@@ -78,7 +78,7 @@ public class QueryService {
     }
 
     /** A following page of an open cursor. */
-    public byte[] more(String locator, String version) {
+    public Bodies.Writer more(String locator, String version) {
         Matcher m = LOCATOR.matcher(locator == null ? "" : locator);
         if (!m.matches()) {
             throw SalesforceException.invalidLocator();
@@ -126,26 +126,38 @@ public class QueryService {
         return r;
     }
 
-    private byte[] write(long total, Execution.Page page, String next, Execution e, String version) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(1024, page.rows().size() * 1024));
-        try (JsonGenerator g = json.createGenerator(out, JsonEncoding.UTF8)) {
-            g.writeStartObject();
-            g.writeNumberField("totalSize", total);
-            g.writeBooleanField("done", next == null);
-            if (next != null) {
-                g.writeStringField("nextRecordsUrl", next);
-            }
-            g.writeArrayFieldStart("records");
-            for (Object row : page.rows()) {
-                RecordJson.row(g, row, e.columns, version);
-            }
-            g.writeEndArray();
-            g.writeEndObject();
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
-        return out.toByteArray();
+    /** Records rendered per chunk: about 250 KB of chat bodies, well below G1's humongous-object size. */
+    private static final int CHUNK = 100;
+
+    /**
+     * The page as Salesforce's JSON, streamed: the envelope, then the records rendered in chunks on every core
+     * ({@link ParallelRows}), each chunk a run of root-level objects separated by commas.
+     */
+    private Bodies.Writer write(long total, Execution.Page page, String next, Execution e, String version) {
+        return out -> {
+            // the envelope by hand: numbers, a boolean and a locator URL of [0-9A-Za-z./-] need no escaping
+            String head = "{\"totalSize\":" + total + ",\"done\":" + (next == null)
+                    + (next == null ? "" : ",\"nextRecordsUrl\":\"" + next.replace("\\", "\\\\").replace("\"", "\\\"") + "\"") + ",\"records\":[";
+            out.write(head.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            ParallelRows.write(page.rows(), CHUNK, (rows, first) -> {
+                ByteArrayOutputStream b = new ByteArrayOutputStream(rows.size() * 3072);
+                if (!first) {
+                    b.write(',');
+                }
+                try (JsonGenerator g = json.createGenerator(b, JsonEncoding.UTF8)) {
+                    g.setRootValueSeparator(COMMA);
+                    for (Object row : rows) {
+                        RecordJson.row(g, row, e.columns, version);
+                    }
+                }
+                return b.toByteArray();
+            }, out);
+            out.write(']');
+            out.write('}');
+        };
     }
+
+    private static final com.fasterxml.jackson.core.io.SerializedString COMMA = new com.fasterxml.jackson.core.io.SerializedString(",");
 
     /** {@code ?explain=}: the query plan, as Salesforce's query-plan tool shows it. */
     public Map<String, Object> explain(String soql) {

@@ -49,6 +49,22 @@ class FaultInjectionTest {
     }
 
     @Test
+    void stormFailsEveryMatchingCallForItsDuration() {
+        given().contentType("application/json").body("{\"seconds\":600,\"status\":401,\"path\":\"limits\"}").post("/admin/faults/fail")
+                .then().statusCode(200).body("failures[0].until", org.hamcrest.Matchers.notNullValue());
+        for (int i = 0; i < 5; i++) {
+            limits().then().statusCode(401).body("[0].errorCode", equalTo("INVALID_SESSION_ID"));
+        }
+        given().delete("/admin/faults").then().statusCode(200);
+        // a storm ends by itself
+        given().contentType("application/json").body("{\"seconds\":1,\"status\":503,\"path\":\"limits\"}").post("/admin/faults/fail").then().statusCode(200);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).pollInterval(java.time.Duration.ofMillis(200))
+                .until(() -> limits().statusCode() == 200);
+        given().get("/admin/state").then().body("faults.failures", org.hamcrest.Matchers.empty());
+        given().contentType("application/json").body("{\"status\":503}").post("/admin/faults/fail").then().statusCode(400);
+    }
+
+    @Test
     void failNextCallsThenRecover() {
         given().contentType("application/json").body("{\"count\":2,\"status\":503}").post("/admin/faults/fail").then().statusCode(200);
         limits().then().statusCode(503).body("[0].errorCode", equalTo("SERVER_UNAVAILABLE"));

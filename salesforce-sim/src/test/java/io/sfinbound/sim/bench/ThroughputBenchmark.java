@@ -24,12 +24,37 @@ public final class ThroughputBenchmark {
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern STATE = Pattern.compile("\"state\"\\s*:\\s*\"([^\"]+)\"");
 
+    /** The simulator's process id, to read the CPU time it spent (robust to a loaded machine); -1: unknown. */
+    private static long simPid = -1;
+
     private ThroughputBenchmark() {
+    }
+
+    /** CPU seconds (user + system) the simulator process has used so far, from /proc; NaN if unknown. */
+    private static double simCpuSeconds() {
+        if (simPid < 0) {
+            return Double.NaN;
+        }
+        try {
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + simPid + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // fields 14 and 15 of stat (utime, stime), counted from the state field (3rd) here
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+        } catch (Exception e) {
+            return Double.NaN;
+        }
+    }
+
+    private static String cpu(double cpuSeconds, long records) {
+        return Double.isNaN(cpuSeconds) ? "" : String.format("; simulator CPU %.1f s = %.0f µs/record = %.0f records per CPU-second",
+                cpuSeconds, cpuSeconds * 1e6 / records, records / cpuSeconds);
     }
 
     public static void main(String[] args) throws Exception {
         String base = args.length > 0 ? args[0] : "http://127.0.0.1:8085";
         long records = args.length > 1 ? Long.parseLong(args[1]) : 100_000;
+        String which = args.length > 2 ? args[2] : "both";
+        simPid = args.length > 3 ? Long.parseLong(args[3]) : -1;
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         String form = "grant_type=password&client_id=sfinbound-demo-key&client_secret=sfinbound-demo-secret"
                 + "&username=demo%40sfinbound.example&password=demo-passwordDEMOTOKEN";
@@ -44,21 +69,36 @@ public final class ThroughputBenchmark {
         String soql = "SELECT Id, Name, OwnerId, StartTime, EndTime, ChatDuration, Status, Body, SystemModstamp FROM LiveChatTranscript "
                 + "ORDER BY SystemModstamp, Id LIMIT " + records;
 
+        if (!which.equals("bulk")) {
+            restBench(http, base, token, soql, records);
+        }
+        if (!which.equals("rest")) {
+            bulkBench(http, base, token, soql);
+        }
+    }
+
+    private static void restBench(HttpClient http, String base, String token, String soql, long records) throws Exception {
         // warm-up, then measure
         rest(http, base, token, soql.replace("LIMIT " + records, "LIMIT 20000"));
         long t0 = System.nanoTime();
+        double c0 = simCpuSeconds();
         long[] rest = rest(http, base, token, soql);
         double restSeconds = (System.nanoTime() - t0) / 1e9;
-        System.out.printf("REST query: %d records, %d pages, %.1f MB in %.2f s = %.0f records/s (%.1f MB/s)%n", rest[0], rest[1],
-                rest[2] / 1e6, restSeconds, rest[0] / restSeconds, rest[2] / 1e6 / restSeconds);
+        System.out.printf("REST query: %d records, %d pages, %.1f MB in %.2f s = %.0f records/s (%.1f MB/s)%s%n", rest[0], rest[1],
+                rest[2] / 1e6, restSeconds, rest[0] / restSeconds, rest[2] / 1e6 / restSeconds, cpu(simCpuSeconds() - c0, rest[0]));
+    }
+
+    private static void bulkBench(HttpClient http, String base, String token, String soql) throws Exception {
+        long t0;
 
         String bulkSoql = soql.substring(0, soql.indexOf(" ORDER BY"));
         bulk(http, base, token, bulkSoql + " WHERE Name != null", 20_000);
         t0 = System.nanoTime();
+        double c0 = simCpuSeconds();
         long[] bulk = bulk(http, base, token, bulkSoql, 50_000);
         double bulkSeconds = (System.nanoTime() - t0) / 1e9;
-        System.out.printf("Bulk 2.0 CSV: %d records, %d pages, %.1f MB in %.2f s = %.0f records/s (%.1f MB/s), job wait included%n",
-                bulk[0], bulk[1], bulk[2] / 1e6, bulkSeconds, bulk[0] / bulkSeconds, bulk[2] / 1e6 / bulkSeconds);
+        System.out.printf("Bulk 2.0 CSV: %d records, %d pages, %.1f MB in %.2f s = %.0f records/s (%.1f MB/s), job wait included%s%n",
+                bulk[0], bulk[1], bulk[2] / 1e6, bulkSeconds, bulk[0] / bulkSeconds, bulk[2] / 1e6 / bulkSeconds, cpu(simCpuSeconds() - c0, bulk[0]));
     }
 
     /** Reads every page; returns records, pages, bytes. */
