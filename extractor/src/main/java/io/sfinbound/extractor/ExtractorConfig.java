@@ -63,7 +63,7 @@ public interface ExtractorConfig {
 
     /** Bulk API 2.0 settings. */
     interface Bulk {
-        /** First delay between two polls of a job's state. */
+        /** Delay before the first poll of a new job's state (a job is never complete at once), then between polls. */
         @WithDefault("PT0.5S")
         Duration pollInitialDelay();
 
@@ -75,8 +75,12 @@ public interface ExtractorConfig {
         @WithDefault("PT2H")
         Duration jobTimeout();
 
-        /** {@code maxRecords} of one result page. */
-        @WithDefault("50000")
+        /**
+         * {@code maxRecords} of one result page. Each page is one API call and is streamed, never held, so a larger
+         * page costs no heap; 100,000 keeps a 1,000,000-record extraction within 20 calls (issue 7). The price: a
+         * page cut mid-way is fetched again from its start.
+         */
+        @WithDefault("100000")
         int pageSize();
 
         /** Query jobs created for one run when Salesforce reports a job as Failed. */

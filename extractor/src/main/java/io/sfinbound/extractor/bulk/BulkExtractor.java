@@ -98,6 +98,15 @@ public class BulkExtractor {
         long maxDelay = Math.max(delay, config.bulk().pollMaxDelay().toMillis());
         Instant deadline = Instant.now().plus(config.bulk().jobTimeout());
         while (true) {
+            // wait first: polling a job created a moment ago only spends an API call
+            ctx.checkCancelled();
+            try {
+                Thread.sleep(delay);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new RunCancelledException("interrupted while waiting for Bulk job " + jobId);
+            }
+            delay = Math.min(maxDelay, delay * 3 / 2 + 1);
             JsonNode info = client.getJson(s, url, Map.of());
             String state = info.path("state").asText("");
             switch (state) {
@@ -115,14 +124,6 @@ public class BulkExtractor {
                 throw new SalesforceException(SalesforceException.Kind.PERMANENT, 0, null,
                         "Bulk query job " + jobId + " not complete after " + config.bulk().jobTimeout() + " (state " + state + ")", null, null);
             }
-            ctx.checkCancelled();
-            try {
-                Thread.sleep(delay);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new RunCancelledException("interrupted while waiting for Bulk job " + jobId);
-            }
-            delay = Math.min(maxDelay, delay * 3 / 2 + 1);
         }
     }
 

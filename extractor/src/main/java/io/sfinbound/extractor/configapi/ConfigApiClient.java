@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import io.sfinbound.common.job.JobConfig;
@@ -35,7 +36,15 @@ public class ConfigApiClient {
             .done()
             .build();
 
-    public ConfigApiClient(@RestClient ConfigApiRestClient client) {
+    /**
+     * @param serviceKey the key the REST client sends as {@code X-Service-Key}; injected here only so that an extractor
+     *                   started without it fails at startup rather than at its first run
+     */
+    public ConfigApiClient(@RestClient ConfigApiRestClient client,
+            @ConfigProperty(name = "sfinbound.service-key") String serviceKey) {
+        if (serviceKey.isBlank()) {
+            throw new IllegalStateException("sfinbound.service-key (SFINBOUND_SERVICE_KEY) is blank");
+        }
         this.client = client;
     }
 
