@@ -21,6 +21,14 @@ public interface TransformerConfig {
     @WithDefault("500ms")
     Duration regexTimeout();
 
+    /**
+     * Largest serialized document (JSON bytes, before compression). A larger one is dead-lettered with
+     * {@code DOCUMENT_TOO_LARGE}: Kafka would refuse it (the broker's {@code message.max.bytes}, 1 MB by default, on the
+     * compressed batch) and a refused send would stop the records channel instead of costing one record.
+     */
+    @WithDefault("1000000")
+    int maxDocumentBytes();
+
     /** Fetching job versions from config-api. */
     JobFetch jobFetch();
 

@@ -9,11 +9,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.logging.Log;
 import io.sfinbound.common.kafka.Channels;
+import io.sfinbound.common.kafka.Json;
 import io.sfinbound.common.kafka.LineageHeaders;
 import io.sfinbound.common.record.DeadLetter;
 import io.sfinbound.common.record.DocumentMessage;
 import io.sfinbound.common.record.ExtractedRecord;
 import io.sfinbound.common.record.Stage;
+import io.sfinbound.transformer.config.TransformerConfig;
 import io.sfinbound.transformer.job.JobVersions;
 import io.sfinbound.transform.job.CompiledJob;
 import io.sfinbound.transform.job.SensitiveValues;
@@ -24,6 +26,8 @@ import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -45,16 +49,27 @@ public class RecordProcessor {
     /** Value of the stage lineage header this service writes. */
     public static final String STAGE = "transformer";
 
+    /** Dead-letter code of a document over {@code transformer.max-document-bytes}. */
+    public static final String DOCUMENT_TOO_LARGE = "DOCUMENT_TOO_LARGE";
+
+    /**
+     * A document repeats its source text at most a few times (the conversation's turns and the verbatims): only a
+     * record above this share of the limit is worth serializing twice to measure its document.
+     */
+    private static final int SIZE_CHECK_SHARE = 8;
+
     private final JobVersions jobVersions;
     private final TransformerEngine engine;
     private final MutinyEmitter<DeadLetter> deadLetters;
+    private final int maxDocumentBytes;
     private final Clock clock = Clock.systemUTC();
 
-    RecordProcessor(JobVersions jobVersions, TransformerEngine engine,
+    RecordProcessor(JobVersions jobVersions, TransformerEngine engine, TransformerConfig config,
             @Channel(Channels.RECORDS_DLQ_OUT) MutinyEmitter<DeadLetter> deadLetters) {
         this.jobVersions = jobVersions;
         this.engine = engine;
         this.deadLetters = deadLetters;
+        this.maxDocumentBytes = config.maxDocumentBytes();
     }
 
     /** Transforms one record; runs on a worker thread because fetching a job version blocks. */
@@ -65,6 +80,9 @@ public class RecordProcessor {
         IncomingKafkaRecordMetadata<?, ?> meta = in.getMetadata(IncomingKafkaRecordMetadata.class).orElse(null);
         ExtractedRecord record = in.getPayload();
         TransformResult result = record == null ? unreadable(meta) : transform(record);
+        if (record != null && result.deadLetter() == null) {
+            result = withinSizeLimit(record, result, meta);
+        }
         Headers headers = lineage(meta, record);
         String key = result.key();
         CompletionStage<Void> dlqSent = CompletableFuture.completedFuture(null);
@@ -92,6 +110,25 @@ public class RecordProcessor {
             return engine.transformer().deadLetter(record, e.code(), e.getMessage());
         }
         return engine.transformer().transform(record, job);
+    }
+
+    private TransformResult withinSizeLimit(ExtractedRecord record, TransformResult result, IncomingKafkaRecordMetadata<?, ?> meta) {
+        ConsumerRecord<?, ?> raw = meta == null ? null : meta.getRecord();
+        if (raw != null && raw.serializedValueSize() >= 0 && raw.serializedValueSize() < maxDocumentBytes / SIZE_CHECK_SHARE) {
+            return result;
+        }
+        int size;
+        try {
+            size = Json.mapper().writeValueAsBytes(result.message()).length;
+        } catch (JsonProcessingException e) {
+            return engine.transformer().deadLetter(record, TransformException.MALFORMED_RECORD, "the document cannot be serialized: "
+                    + e.getOriginalMessage());
+        }
+        if (size <= maxDocumentBytes) {
+            return result;
+        }
+        return engine.transformer().deadLetter(record, DOCUMENT_TOO_LARGE, "the document is " + size
+                + " bytes serialized, over the limit of " + maxDocumentBytes + " (transformer.max-document-bytes)");
     }
 
     /** A value that is not an ExtractedRecord: dead-lettered with what the key and the lineage headers tell. */

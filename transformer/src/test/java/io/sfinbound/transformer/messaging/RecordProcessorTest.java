@@ -150,6 +150,37 @@ class RecordProcessorTest {
                 });
     }
 
+    @Test
+    void shouldDeadLetterADocumentOverTheSizeLimitAndGoOn() {
+        long jobId = Jobs.nextId();
+        ConfigApiStandIn.serve(Jobs.liveChat(jobId, ParticipantMode.AUTO_DETECT));
+        String runId = UUID.randomUUID().toString();
+        // 3,000 turns of 200 characters: a 600 KB body whose turns and verbatims make a document over 1,000,000 bytes
+        StringBuilder body = new StringBuilder(BODY);
+        String words = "the parcel was sent to the wrong address and nobody answered my messages for a week. ".repeat(3);
+        for (int i = 0; i < 3_000; i++) {
+            body.append("( ").append(100 + i).append("s ) ").append(i % 2 == 0 ? "Visitor: " : "Royalle G: ")
+                    .append(words, 0, 200).append("<br>");
+        }
+        try (KafkaProducer<String, Object> producer = producer()) {
+            ExtractedRecord big = record(runId, jobId, 1, "570000000000000AB1", body.toString());
+            ExtractedRecord good = record(runId, jobId, 1, "570000000000000AB2", BODY);
+            send(producer, Topics.RECORDS, big.key(), big, Map.of());
+            send(producer, Topics.RECORDS, good.key(), good, Map.of());
+        }
+
+        List<ConsumerRecord<String, DocumentMessage>> out = consume(Topics.DOCUMENTS, new DocumentMessageDeserializer(),
+                runId, 2);
+        assertThat(out).extracting(r -> r.value().sourceRecordId() + ":" + r.value().kind()).containsExactlyInAnyOrder(
+                "570000000000000AB1:DEAD_LETTERED", "570000000000000AB2:DOCUMENT");
+        assertThat(out).filteredOn(r -> r.value().sourceRecordId().endsWith("B1")).first()
+                .satisfies(r -> assertThat(r.value().reason()).startsWith("DOCUMENT_TOO_LARGE")
+                        .contains("over the limit of 1000000"));
+        List<ConsumerRecord<String, DeadLetter>> dlq = consume(Topics.RECORDS_DLQ, new DeadLetterDeserializer(), runId, 1);
+        assertThat(dlq).extracting(r -> r.value().sourceRecordId() + ":" + r.value().error())
+                .containsExactly("570000000000000AB1:DOCUMENT_TOO_LARGE");
+    }
+
     static ExtractedRecord record(String runId, long jobId, int version, String id, String body) {
         ObjectNode data = Json.mapper().createObjectNode();
         data.put("Id", id);
