@@ -73,7 +73,10 @@ public final class Stack {
                 .start(timeout);
         String sim = simulator.url();
 
+        // config-api calls the transformer's preview for sample data: the transformer's port is chosen up front
+        int transformerPort = ServiceProcess.freePort();
         configApi = common(ServiceProcess.of("config-api"), kafka)
+                .env("SFINBOUND_TRANSFORMER_URL", "http://127.0.0.1:" + transformerPort)
                 .env("QUARKUS_DATASOURCE_JDBC_URL", configDb)
                 .env("QUARKUS_DATASOURCE_USERNAME", TestPostgres.user())
                 .env("QUARKUS_DATASOURCE_PASSWORD", TestPostgres.password())
@@ -89,6 +92,7 @@ public final class Stack {
                 .env("SFINBOUND_CONFIG_API_URL", configUrl)
                 .start(timeout);
         transformer = common(ServiceProcess.of("transformer"), kafka)
+                .port(transformerPort)
                 .env("SFINBOUND_CONFIG_API_URL", configUrl)
                 .start(timeout);
         loader = common(ServiceProcess.of("loader"), kafka)
