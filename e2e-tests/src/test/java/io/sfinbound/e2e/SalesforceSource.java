@@ -14,33 +14,42 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Reads the source records straight from the simulator over the Salesforce wire (OAuth password grant, REST query,
- * nextRecordsUrl), independently of the extractor, so the end-to-end tests compare the store with the truth.
+ * Reads the source records straight from the simulator over the Salesforce wire (OAuth password grant, REST query or
+ * queryAll, nextRecordsUrl), independently of the extractor, so the end-to-end tests compare the store with the truth.
+ * The constants are the simulator's demo org and connected app.
  */
-final class SalesforceSource {
+public final class SalesforceSource {
 
-    static final String CONSUMER_KEY = "sfinbound-demo-key";
-    static final String CONSUMER_SECRET = "sfinbound-demo-secret";
-    static final String USERNAME = "demo@sfinbound.example";
-    static final String PASSWORD = "demo-password";
-    static final String SECURITY_TOKEN = "DEMOTOKEN";
-    static final String API_VERSION = "62.0";
+    public static final String CONSUMER_KEY = "sfinbound-demo-key";
+    public static final String CONSUMER_SECRET = "sfinbound-demo-secret";
+    public static final String USERNAME = "demo@sfinbound.example";
+    public static final String PASSWORD = "demo-password";
+    public static final String SECURITY_TOKEN = "DEMOTOKEN";
+    public static final String API_VERSION = "62.0";
+    /** Values that must never appear in a log, an API response or a Kafka message. */
+    public static final List<String> SECRETS = List.of(CONSUMER_SECRET, PASSWORD + SECURITY_TOKEN, SECURITY_TOKEN);
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final String loginUrl;
     private String token;
     private String instanceUrl;
 
-    SalesforceSource(String loginUrl) {
+    public SalesforceSource(String loginUrl) {
         this.loginUrl = loginUrl;
     }
 
     /** Every record of a query, across pages, as the REST API returns them. */
-    List<JsonNode> query(String soql) throws IOException, InterruptedException {
+    public List<JsonNode> query(String soql) throws IOException, InterruptedException {
+        return query(soql, false);
+    }
+
+    /** Every record of a query across pages; with {@code all}, queryAll (soft-deleted records too). */
+    public List<JsonNode> query(String soql, boolean all) throws IOException, InterruptedException {
         login();
         List<JsonNode> out = new ArrayList<>();
-        String next = "/services/data/v" + API_VERSION + "/query?q=" + URLEncoder.encode(soql, StandardCharsets.UTF_8);
+        String next = "/services/data/v" + API_VERSION + (all ? "/queryAll" : "/query") + "?q="
+                + URLEncoder.encode(soql, StandardCharsets.UTF_8);
         while (next != null) {
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(instanceUrl + next))
                     .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());

@@ -28,6 +28,7 @@ import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sfinbound.e2e.SalesforceSource;
 
 /**
  * The chaos scenario, shared by the short form ({@code ChaosIT} in {@code mvn verify}) and the long form
@@ -318,11 +319,11 @@ final class ChaosRunner {
         c.put("name", "chaos simulator");
         c.put("loginUrl", cluster.simulator());
         c.put("authFlow", "USERNAME_PASSWORD");
-        c.put("consumerKey", SimulatorWire.CONSUMER_KEY);
-        c.put("consumerSecret", SimulatorWire.CONSUMER_SECRET);
-        c.put("username", SimulatorWire.USERNAME);
-        c.put("password", SimulatorWire.PASSWORD);
-        c.put("securityToken", SimulatorWire.SECURITY_TOKEN);
+        c.put("consumerKey", SalesforceSource.CONSUMER_KEY);
+        c.put("consumerSecret", SalesforceSource.CONSUMER_SECRET);
+        c.put("username", SalesforceSource.USERNAME);
+        c.put("password", SalesforceSource.PASSWORD);
+        c.put("securityToken", SalesforceSource.SECURITY_TOKEN);
         long connectionId = post(cluster.configApi() + "/api/connections", c).get("id").asLong();
         projectId = post(cluster.configApi() + "/api/projects", Map.of("name", "chaos " + Instant.now())).get("id").asLong();
         for (JobSpec j : JOBS) {
@@ -331,7 +332,7 @@ final class ChaosRunner {
             job.put("connectionId", connectionId);
             job.put("name", j.name());
             job.put("dataType", j.dataType());
-            job.put("apiVersion", SimulatorWire.API_VERSION);
+            job.put("apiVersion", SalesforceSource.API_VERSION);
             job.put("soql", j.soql());
             job.put("dateField", "LastModifiedDate");
             job.put("api", j.api());
@@ -400,7 +401,7 @@ final class ChaosRunner {
     }
 
     private List<JsonNode> source(JobSpec j, boolean all) throws IOException, InterruptedException {
-        return new SimulatorWire(cluster.simulator()).query(j.soql(), all);
+        return new SalesforceSource(cluster.simulator()).query(j.soql(), all);
     }
 
     private void fault(String name, String path, Object body) throws Exception {
@@ -475,7 +476,7 @@ final class ChaosRunner {
         for (Path log : logs) {
             if (Files.exists(log)) {
                 String text = Files.readString(log);
-                for (String secret : SimulatorWire.SECRETS) {
+                for (String secret : SalesforceSource.SECRETS) {
                     if (text.contains(secret)) {
                         mismatch("log %s contains a connection secret", log.getFileName());
                     }
