@@ -158,7 +158,13 @@ class SoqlParserFuzzTest {
         if (parsed != null) {
             // an accepted query prints to SOQL that parses back to the same AST
             String printed = Soql.print(parsed);
-            assertThat(Soql.parse(printed)).as("round trip of %s", abbreviate(text)).isEqualTo(parsed);
+            // the canonical form can be longer than the input ("'a','b'" prints as "'a', 'b'"): past Salesforce's
+            // 100,000-character limit it is refused like any other statement of that length
+            if (printed.length() <= 100_000) {
+                assertThat(Soql.parse(printed)).as("round trip of %s", abbreviate(text)).isEqualTo(parsed);
+            } else {
+                run(printed, () -> Soql.parse(printed));
+            }
             run(text, () -> Soql.incremental(parsed, new IncrementalWindow("LastModifiedDate", false,
                     Instant.parse("2025-01-01T00:00:00Z"), "001000000000001AAA", Instant.parse("2025-02-01T00:00:00Z"), 2000)));
         }
