@@ -132,6 +132,12 @@ class DocumentApiTest {
                 .body("errors[0].field", equalTo("size"));
         api().queryParam("page", -1).get("/api/projects/{p}/documents", PROJECT).then().statusCode(400)
                 .body("errors[0].field", equalTo("page"));
+        api().get("/api/projects/{p}/documents", -5).then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("projectId"));
+        api().get("/api/projects/{p}/documents/{n}", 0, "Salesforce;x").then().statusCode(400)
+                .body("errors[0].field", equalTo("projectId"));
+        api().queryParam("jobId", -1).get("/api/projects/{p}/documents", PROJECT).then().statusCode(400)
+                .body("errors[0].field", equalTo("jobId"));
     }
 
     @Test

@@ -70,7 +70,8 @@ public class JobValidator {
         } else if (r.soql().length() > MAX_SOQL) {
             errors.add(new Problem.FieldError("soql", "must be at most " + MAX_SOQL + " characters"));
         } else {
-            errors.addAll(soql.check(r.soql(), r.dateField() == null || r.dateField().isBlank() ? JobDefaults.DEFAULT_DATE_FIELD : r.dateField().trim()));
+            errors.addAll(soql.check(r.soql(), r.dateField() == null || r.dateField().isBlank() ? JobDefaults.DEFAULT_DATE_FIELD : r.dateField().trim(),
+                    r.dataType()));
         }
         if (r.dateField() != null && !r.dateField().isBlank() && !FIELD_PATH.matcher(r.dateField().trim()).matches()) {
             errors.add(new Problem.FieldError("dateField", "is not a field name"));

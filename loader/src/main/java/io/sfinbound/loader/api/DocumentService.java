@@ -37,8 +37,12 @@ public class DocumentService {
     /** Documents of a project matching the filters ({@code null} filters are not applied). */
     public DocumentPage findDocuments(long projectId, String from, String to, Long jobId, String runId, String naturalId,
             String text, Integer page, Integer size) {
+        requireProjectId(projectId);
         int p = page == null ? 0 : page;
         int s = size == null ? 50 : size;
+        if (jobId != null && jobId < 1) {
+            throw ProblemException.badRequest("jobId", "must be a positive job id");
+        }
         if (p < 0) {
             throw ProblemException.badRequest("page", "must be 0 or more");
         }
@@ -60,8 +64,16 @@ public class DocumentService {
         }
     }
 
+    /** Project ids are config-api's identity values, from 1: another number is a mistake, not an empty project. */
+    private static void requireProjectId(long projectId) {
+        if (projectId < 1) {
+            throw ProblemException.badRequest("projectId", "must be a positive project id");
+        }
+    }
+
     /** One document by natural id. */
     public StoredDocument findDocument(long projectId, String naturalId) {
+        requireProjectId(projectId);
         try {
             return store.find(projectId, naturalId)
                     .orElseThrow(() -> ProblemException.notFound("document " + naturalId + " of project " + projectId));
