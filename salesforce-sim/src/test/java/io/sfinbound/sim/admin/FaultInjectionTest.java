@@ -2,7 +2,6 @@ package io.sfinbound.sim.admin;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.io.IOException;
@@ -111,7 +110,15 @@ class FaultInjectionTest {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         HttpRequest req = HttpRequest.newBuilder(URI.create(url + "services/data/v62.0/query?q="
                 + URLEncoder.encode("SELECT Id, Body FROM LiveChatTranscript", StandardCharsets.UTF_8))).header("Authorization", "Bearer " + token).build();
-        assertThatThrownBy(() -> http.send(req, HttpResponse.BodyHandlers.ofString())).isInstanceOf(IOException.class);
+        // Usually the head and the first bytes are on the wire when the connection drops (an IOException); when the reset
+        // wins the race against the first flush, the server answers 500 instead. Either way the page fails, as the
+        // client of a dropped connection sees it; a complete 200 would mean the fault did nothing.
+        try {
+            HttpResponse<String> cut = http.send(req, HttpResponse.BodyHandlers.ofString());
+            assertThat(cut.statusCode()).as("a page cut by the fault").isGreaterThanOrEqualTo(500);
+        } catch (IOException expected) {
+            // the connection dropped mid-body
+        }
         assertThat(http.send(req, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
     }
 
