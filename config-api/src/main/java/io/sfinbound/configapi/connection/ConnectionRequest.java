@@ -20,10 +20,10 @@ public record ConnectionRequest(
         @Schema(description = "Password (username-password flow, write-only)", writeOnly = true) String password,
         @Schema(description = "Security token appended to the password (write-only)", writeOnly = true) String securityToken,
         @Schema(description = "PKCS#8 PEM private key (JWT bearer flow, write-only)", writeOnly = true) String privateKeyPem,
-        @Schema(description = "A sandbox (test environment) org") Boolean sandbox,
-        @Schema(description = "Web server flow: use PKCE (S256)") Boolean usePkce,
+        @Schema(description = "A sandbox (test environment) org", example = "false") Boolean sandbox,
+        @Schema(description = "Web server flow: use PKCE (S256)", example = "true") Boolean usePkce,
         @Schema(description = "When the credentials expire", example = "2027-06-30") LocalDate expirationDate,
-        @Schema(description = "Send credential expiry notifications") Boolean sendExpiryNotifications,
+        @Schema(description = "Send credential expiry notifications", example = "true") Boolean sendExpiryNotifications,
         @Schema(description = "Days before the expiration date to notify, 1 to 100", example = "14") Integer daysBeforeExpiry) {
 
     /** The secrets of the request. */

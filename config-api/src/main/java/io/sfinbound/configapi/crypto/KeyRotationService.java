@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.sfinbound.configapi.connection.Connection;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Re-encrypts every stored secret that is not under the current (first) key, connection by connection, each in its own
@@ -23,7 +24,7 @@ public class KeyRotationService {
     }
 
     /** The result of a rotation. */
-    public record Rotation(String currentKeyId, int connectionsRotated) {
+    public record Rotation(@Schema(example = "k2026-11") String currentKeyId, @Schema(example = "5") int connectionsRotated) {
     }
 
     /** Re-encrypts what needs it. */

@@ -11,6 +11,7 @@ import io.sfinbound.common.job.FieldMapping;
 import io.sfinbound.common.job.LookBack;
 import io.sfinbound.common.job.ParticipantMode;
 import io.sfinbound.common.job.RedactionSettings;
+import io.sfinbound.configapi.openapi.Examples;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -28,17 +29,17 @@ public record JobRequest(
         @Schema(description = "Default the configured version", example = "62.0") String apiVersion,
         @Schema(example = "SELECT Id, CreatedDate, Body, ChatDuration FROM LiveChatTranscript") String soql,
         @Schema(description = "Default CreatedDate", example = "LastModifiedDate") String dateField,
-        @Schema(description = "Use queryAll (deleted and archived records too); default false") Boolean includeDeleted,
+        @Schema(description = "Use queryAll (deleted and archived records too); default false", example = "false") Boolean includeDeleted,
         @Schema(description = "Default AUTO") ExtractionApi api,
-        @Schema(description = "AUTO: records above which Bulk API 2.0 is used; default 50000") Long bulkThreshold,
+        @Schema(description = "AUTO: records above which Bulk API 2.0 is used; default 50000", example = "50000") Long bulkThreshold,
         @Schema(description = "Records (conversations) per run; null = All", example = "1000") Integer recordLimit,
-        @Schema(description = "Look-back of incremental runs; default none") LookBack lookBack,
+        @Schema(description = "Look-back of incremental runs; default none", example = Examples.LOOK_BACK) LookBack lookBack,
         @Schema(description = "Default UPDATE") DuplicateMode duplicateMode,
-        @Schema(description = "Default mapping: natural_id, document_date, source_value, feedback_type") DefaultMapping defaultMapping,
-        List<FieldMapping> fieldMappings,
-        @Schema(description = "Substitution and redaction rules") RedactionSettings redaction,
-        @Schema(description = "Connector filter; null for none") ConnectorFilter filter,
+        @Schema(description = "Default mapping: natural_id, document_date, source_value, feedback_type", example = Examples.DEFAULT_MAPPING) DefaultMapping defaultMapping,
+        @Schema(example = Examples.FIELD_MAPPINGS) List<FieldMapping> fieldMappings,
+        @Schema(description = "Substitution and redaction rules", example = Examples.REDACTION) RedactionSettings redaction,
+        @Schema(description = "Connector filter; null for none", example = Examples.FILTER) ConnectorFilter filter,
         @Schema(description = "Default MANUAL") Schedule schedule,
-        JobSettings.Notifications notifications,
-        @Schema(description = "Default true") Boolean enabled) {
+        @Schema(example = Examples.NOTIFICATIONS) JobSettings.Notifications notifications,
+        @Schema(description = "Default true", example = "true") Boolean enabled) {
 }

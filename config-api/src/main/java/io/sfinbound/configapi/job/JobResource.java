@@ -22,6 +22,7 @@ import io.sfinbound.common.job.JobConfig;
 import io.sfinbound.common.kafka.Json;
 import io.sfinbound.common.problem.ProblemException;
 import io.sfinbound.common.record.RunTrigger;
+import io.sfinbound.configapi.openapi.Examples;
 import io.sfinbound.configapi.run.Run;
 import io.sfinbound.configapi.run.RunResource;
 import io.sfinbound.configapi.run.RunService;
@@ -31,6 +32,12 @@ import io.sfinbound.configapi.security.CurrentPrincipal;
 import io.sfinbound.configapi.security.Requires;
 import io.sfinbound.configapi.security.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Jobs: the wizard, versions and change log. */
@@ -56,17 +63,24 @@ public class JobResource {
     }
 
     /** A version as listed. */
-    public record VersionView(int version, Instant createdAt, String createdBy, JobConfig config, JobSettings settings) {
+    public record VersionView(@Schema(example = "2") int version, @Schema(example = "2026-11-27T14:02:00Z") Instant createdAt,
+            @Schema(example = "bob") String createdBy, @Schema(example = Examples.JOB_CONFIG) JobConfig config,
+            @Schema(example = "{\"description\": \"Chats of the support team\", \"schedule\": {\"type\": \"DAILY\", \"startTime\": \"06:00\", "
+                    + "\"timezone\": \"Europe/Paris\"}, \"notifications\": " + Examples.NOTIFICATIONS + "}") JobSettings settings) {
     }
 
     /** A change log entry. */
-    public record ChangeView(long id, int version, String action, JsonNode changes, String changedBy, Instant changedAt) {
+    public record ChangeView(@Schema(example = "12") long id, @Schema(example = "2") int version, @Schema(example = "UPDATED") String action,
+            @Schema(description = "The changed fields, with JSON paths", type = SchemaType.ARRAY, implementation = Object.class, example = "[{\"field\": \"recordLimit\", \"from\": 500, \"to\": 1000}, "
+                    + "{\"field\": \"schedule.startTime\", \"from\": \"06:00\", \"to\": \"08:30\"}]") JsonNode changes,
+            @Schema(example = "bob") String changedBy, @Schema(example = "2026-11-27T14:02:00Z") Instant changedAt) {
     }
 
     @POST
     @Requires(Role.JOB_MANAGER)
     @Operation(summary = "Create a job (version 1)",
             description = "A one-time job runs right after it is saved; a scheduled job pulls data at once unless schedule.createWithoutPulling.")
+    @APIResponse(responseCode = "201", description = "The job, version 1", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobView.class)))
     public Response create(JobRequest request) {
         JobService.JobState state = jobs.persistJob(request, principal.name());
         Schedule s = state.settings().schedule();
@@ -107,13 +121,14 @@ public class JobResource {
     }
 
     /** A copy request. */
-    public record CopyRequest(String name) {
+    public record CopyRequest(@Schema(example = "Live chat transcripts (copy)") String name) {
     }
 
     @POST
     @Path("/{id}/copy")
     @Requires(Role.JOB_MANAGER)
     @Operation(summary = "Copy a job", description = "The copy is a new, disabled job with the source's current configuration.")
+    @APIResponse(responseCode = "201", description = "The copy, disabled", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobView.class)))
     public Response copy(@PathParam("id") long id, CopyRequest request) {
         return Response.status(201).entity(jobs.copyJob(id, request == null ? null : request.name(), principal.name()).view()).build();
     }
@@ -138,6 +153,7 @@ public class JobResource {
     @Path("/{id}/purge")
     @Requires(Role.JOB_MANAGER)
     @Operation(summary = "Delete a job in the recycle bin for good")
+    @APIResponse(responseCode = "204", description = "Purged")
     public Response purge(@PathParam("id") long id) {
         jobs.purgeJob(id);
         return Response.noContent().build();
@@ -163,6 +179,7 @@ public class JobResource {
     @Path("/{id}/runs")
     @Requires(Role.JOB_MANAGER)
     @Operation(summary = "Retrieve data now", description = "202 with the queued run; 409 when the job already has a queued or running run.")
+    @APIResponse(responseCode = "202", description = "The queued run", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RunView.class)))
     public Response startRun(@PathParam("id") long id) {
         Run run = runs.startRun(id, RunTrigger.MANUAL, principal.name());
         return Response.accepted(runs.view(run)).build();
@@ -203,6 +220,10 @@ public class JobResource {
     @Produces(MediaType.TEXT_PLAIN)
     @Requires(Role.VIEWER)
     @Operation(summary = "Download a job's substitution or redaction rule file", description = "kind: substitution or redaction")
+    @APIResponse(responseCode = "200", description = "The job's current rule file, as an attachment",
+            content = @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(type = SchemaType.STRING), examples = {
+                @ExampleObject(name = "substitution", value = Examples.SUBSTITUTION_FILE),
+                @ExampleObject(name = "redaction", value = Examples.REDACTION_FILE)}))
     public Response ruleFile(@PathParam("id") long id, @PathParam("kind") String kind) {
         io.sfinbound.configapi.rules.RuleKind k = io.sfinbound.configapi.rules.RuleKind.of(kind);
         return io.sfinbound.configapi.rules.RuleTemplateResource.attachment(ruleFiles.current(id, k), "job-" + id + "-" + k.fileName());
@@ -215,7 +236,10 @@ public class JobResource {
     @Requires(Role.JOB_MANAGER)
     @Operation(summary = "Upload a substitution or redaction rule file into a job",
             description = "text/plain in XM Discover's format; a new job version. Bad lines are a 400 problem naming the line and column.")
-    public JobView uploadRuleFile(@PathParam("id") long id, @PathParam("kind") String kind, String file) {
+    public JobView uploadRuleFile(@PathParam("id") long id, @PathParam("kind") String kind,
+            @RequestBody(content = @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(type = SchemaType.STRING), examples = {
+                @ExampleObject(name = "substitution", value = Examples.SUBSTITUTION_FILE),
+                @ExampleObject(name = "redaction", value = Examples.REDACTION_FILE)})) String file) {
         return ruleFiles.upload(id, io.sfinbound.configapi.rules.RuleKind.of(kind), file, principal.name()).view();
     }
 

@@ -8,6 +8,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The token broker endpoint of the extractor. */
@@ -24,7 +25,7 @@ public class InternalTokenResource {
     }
 
     /** The request body. */
-    public record TokenRequest(boolean forceRefresh) {
+    public record TokenRequest(@Schema(description = "Refresh even if the cached token is still valid (after a 401)", example = "false") boolean forceRefresh) {
     }
 
     @POST

@@ -17,6 +17,9 @@ import jakarta.ws.rs.core.Response;
 import io.sfinbound.configapi.security.Requires;
 import io.sfinbound.configapi.security.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Projects. */
@@ -33,7 +36,9 @@ public class ProjectResource {
     }
 
     /** A project as answered. */
-    public record ProjectView(long id, String name, String description, Instant createdAt, Instant updatedAt) {
+    public record ProjectView(@Schema(example = "3") long id, @Schema(example = "Customer support") String name,
+            @Schema(example = "Chats and cases of the support team") String description,
+            @Schema(example = "2026-11-20T09:00:00Z") Instant createdAt, @Schema(example = "2026-11-27T14:00:00Z") Instant updatedAt) {
         static ProjectView of(Project p) {
             return new ProjectView(p.id, p.name, p.description, p.createdAt, p.updatedAt);
         }
@@ -42,6 +47,7 @@ public class ProjectResource {
     @POST
     @Requires(Role.JOB_MANAGER)
     @Operation(summary = "Create a project")
+    @APIResponse(responseCode = "201", description = "The project", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProjectView.class)))
     public Response create(ProjectService.ProjectRequest request) {
         return Response.status(201).entity(ProjectView.of(service.persistProject(request))).build();
     }
@@ -73,6 +79,7 @@ public class ProjectResource {
     @Path("/{id}")
     @Requires(Role.JOB_MANAGER)
     @Operation(summary = "Delete a project without jobs")
+    @APIResponse(responseCode = "204", description = "Deleted")
     public Response delete(@PathParam("id") long id) {
         service.deleteProject(id);
         return Response.noContent().build();

@@ -7,13 +7,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import io.sfinbound.common.problem.ProblemException;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Projects. */
 @ApplicationScoped
 public class ProjectService {
 
     /** A project as created or replaced. */
-    public record ProjectRequest(String name, String description) {
+    public record ProjectRequest(@Schema(example = "Customer support") String name,
+            @Schema(example = "Chats and cases of the support team") String description) {
     }
 
     /** Creates a project. */

@@ -10,6 +10,11 @@ import jakarta.ws.rs.core.Response;
 import io.sfinbound.configapi.security.Requires;
 import io.sfinbound.configapi.security.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -26,6 +31,10 @@ public class RuleTemplateResource {
     @Produces(MediaType.TEXT_PLAIN)
     @Requires(Role.VIEWER)
     @Operation(summary = "Download a rule file template", description = "kind: substitution or redaction; the format is explained in # comments.")
+    @APIResponse(responseCode = "200", description = "The template, as an attachment",
+            content = @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(type = SchemaType.STRING), examples = {
+                @ExampleObject(name = "substitution", value = io.sfinbound.transform.redaction.SubstitutionRules.TEMPLATE),
+                @ExampleObject(name = "redaction", value = io.sfinbound.transform.redaction.RedactionRules.TEMPLATE)}))
     public Response template(@PathParam("kind") String kind) {
         RuleKind k = RuleKind.of(kind);
         return attachment(k.template(), k.fileName());

@@ -20,6 +20,9 @@ import io.sfinbound.configapi.security.CurrentPrincipal;
 import io.sfinbound.configapi.security.Requires;
 import io.sfinbound.configapi.security.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Runs: history and terminate ("retrieve data" is under the job: {@code POST /api/jobs/{id}/runs}). */
@@ -60,6 +63,7 @@ public class RunResource {
     @Path("/runs/{runId}/cancel")
     @Requires(Role.JOB_MANAGER)
     @Operation(summary = "Terminate a run", description = "Publishes a CANCEL request; a queued run is cancelled at once.")
+    @APIResponse(responseCode = "202", description = "The run, cancelRequested set (CANCELLED if it was queued)", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RunView.class)))
     public Response cancel(@PathParam("runId") String runId) {
         return Response.accepted(runs.view(runs.cancelRun(runId, principal.name()))).build();
     }

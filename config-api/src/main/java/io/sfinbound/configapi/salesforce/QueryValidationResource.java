@@ -13,11 +13,15 @@ import io.sfinbound.common.job.DataType;
 import io.sfinbound.common.job.FieldMapping;
 import io.sfinbound.common.problem.ProblemException;
 import io.sfinbound.configapi.config.ConfigApiConfig;
+import io.sfinbound.configapi.openapi.Examples;
 import io.sfinbound.configapi.sample.SampleDataService;
 import io.sfinbound.configapi.security.Requires;
 import io.sfinbound.configapi.security.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The wizard's "Validate Query" and "Download sample data" steps, against the org of a connection. */
@@ -47,7 +51,7 @@ public class QueryValidationResource {
             @Schema(example = "62.0") String apiVersion,
             @Schema(example = "SELECT Id, CreatedDate, Body, ChatDuration FROM LiveChatTranscript") String soql,
             @Schema(example = "CreatedDate") String dateField,
-            List<FieldMapping> fieldMappings,
+            @Schema(example = Examples.FIELD_MAPPINGS) List<FieldMapping> fieldMappings,
             @Schema(description = "Download sample data only: a saved job whose other settings (defaults, redaction, filter) apply", example = "7") Long jobId,
             @Schema(description = "Download sample data only: the data type of an unsaved job; default FEEDBACK") DataType dataType) {
     }
@@ -68,6 +72,8 @@ public class QueryValidationResource {
             + "transformation (the transformer's preview): sheet Documents, attribute columns named exactly (case-sensitive) as "
             + "the mapping's targets; sheet Source records, columns named as a mapping's source field must spell them. "
             + "With jobId, the saved job's other settings are used. 503 when the transformer is unreachable.")
+    @APIResponse(responseCode = "200", description = "sample-<object>.xlsx (attachment): sheets Documents and Source records",
+            content = @Content(mediaType = XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public Response sampleData(ValidateRequest r) {
         String version = version(r);
         SampleDataService.Workbook w = samples.sample(new SampleDataService.SampleRequest(r.connectionId(), version, r.soql(),

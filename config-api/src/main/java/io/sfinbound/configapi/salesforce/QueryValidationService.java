@@ -21,6 +21,7 @@ import io.sfinbound.soql.Soql;
 import io.sfinbound.soql.SoqlException;
 import io.sfinbound.soql.SoqlType;
 import io.sfinbound.soql.ast.SoqlQuery;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -42,13 +43,23 @@ public class QueryValidationService {
     }
 
     /** A selected field with the org's spelling and type. */
-    public record FieldInfo(String path, String type) {
+    public record FieldInfo(@Schema(example = "Owner.Name") String path, @Schema(example = "STRING") String type) {
     }
 
     /** A valid query's report. */
     @Schema(description = "Validate Query: the fields with their types, the date fields of the query, warnings, the plan and sample rows")
-    public record QueryValidation(String object, List<FieldInfo> fields, List<String> dateFields, List<String> warnings,
-            JsonNode plan, List<Map<String, Object>> sampleRows,
+    public record QueryValidation(@Schema(example = "LiveChatTranscript") String object,
+            @Schema(example = "[{\"path\": \"Id\", \"type\": \"ID\"}, {\"path\": \"CreatedDate\", \"type\": \"DATETIME\"}, "
+                    + "{\"path\": \"Body\", \"type\": \"TEXTAREA\"}, {\"path\": \"ChatDuration\", \"type\": \"INT\"}]") List<FieldInfo> fields,
+            @Schema(example = "[\"CreatedDate\"]") List<String> dateFields,
+            @Schema(example = "[\"the query plan is a full table scan of LiveChatTranscript (120000 records): filter on an indexed field to make runs faster\"]")
+            List<String> warnings,
+            @Schema(description = "The first plan of Salesforce's explain", type = SchemaType.OBJECT, implementation = Object.class,
+                    example = "{\"leadingOperationType\": \"TableScan\", \"cardinality\": 120000, \"sobjectCardinality\": 120000, "
+                    + "\"relativeCost\": 2.1, \"sobjectType\": \"LiveChatTranscript\"}")
+            JsonNode plan,
+            @Schema(example = "[{\"Id\": \"5705g000000AbCdAAK\", \"CreatedDate\": \"2026-11-27T10:12:00.000+0000\", "
+                    + "\"Body\": \"Agent: Hello, how can I help?\", \"ChatDuration\": 312}]") List<Map<String, Object>> sampleRows,
             @com.fasterxml.jackson.annotation.JsonIgnore @Schema(hidden = true) List<JsonNode> sampleRecords) {
     }
 

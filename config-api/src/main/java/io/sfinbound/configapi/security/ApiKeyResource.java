@@ -14,6 +14,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** API keys, for admins. */
@@ -33,23 +36,31 @@ public class ApiKeyResource {
     }
 
     /** A key request. */
-    public record KeyRequest(String name, Role role, Instant expiresAt) {
+    public record KeyRequest(@Schema(example = "extractor-ci") String name, @Schema(example = "JOB_MANAGER") Role role,
+            @Schema(description = "Null for a key that does not expire", example = "2027-06-30T00:00:00Z") Instant expiresAt) {
     }
 
     /** A key as listed: never the key or its hash. */
-    public record KeyView(long id, String name, String prefix, Role role, String createdBy, Instant createdAt,
-            Instant expiresAt, Instant revokedAt, Instant lastUsedAt) {
+    public record KeyView(@Schema(example = "4") long id, @Schema(example = "extractor-ci") String name,
+            @Schema(description = "The first characters of the key, to recognise it", example = "sfk_3QpX") String prefix,
+            @Schema(example = "JOB_MANAGER") Role role, @Schema(example = "admin") String createdBy,
+            @Schema(example = "2026-11-20T09:00:00Z") Instant createdAt, @Schema(example = "2027-06-30T00:00:00Z") Instant expiresAt,
+            @Schema(example = "2026-11-28T17:45:00Z") Instant revokedAt, @Schema(example = "2026-11-28T17:30:12Z") Instant lastUsedAt) {
         static KeyView of(ApiKey k) {
             return new KeyView(k.id, k.name, k.keyPrefix, k.role, k.createdBy, k.createdAt, k.expiresAt, k.revokedAt, k.lastUsedAt);
         }
     }
 
     /** The answer to an issue call: the plain key, shown this once. */
-    public record IssuedKeyView(long id, String name, Role role, String key, Instant expiresAt) {
+    public record IssuedKeyView(@Schema(example = "4") long id, @Schema(example = "extractor-ci") String name,
+            @Schema(example = "JOB_MANAGER") Role role,
+            @Schema(description = "The plain key, shown in this answer only", example = "********") String key,
+            @Schema(example = "2027-06-30T00:00:00Z") Instant expiresAt) {
     }
 
     @POST
     @Operation(summary = "Issue an API key", description = "The plain key is in this answer only; store it now.")
+    @APIResponse(responseCode = "201", description = "The key, with the plain key shown this once", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IssuedKeyView.class)))
     public Response issue(KeyRequest request) {
         if (request == null) {
             throw io.sfinbound.common.problem.ProblemException.badRequest("body", "a JSON body is required");

@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import io.sfinbound.common.problem.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Lets the loader and the transformer authenticate their {@code /api} callers without holding key hashes. */
@@ -24,11 +25,11 @@ public class InternalAuthResource {
     }
 
     /** The key to verify. */
-    public record VerifyRequest(String apiKey) {
+    public record VerifyRequest(@Schema(example = "********") String apiKey) {
     }
 
     /** Who the key belongs to. */
-    public record VerifyResponse(String principal, Role role) {
+    public record VerifyResponse(@Schema(example = "key:extractor-ci") String principal, @Schema(example = "JOB_MANAGER") Role role) {
     }
 
     @POST
