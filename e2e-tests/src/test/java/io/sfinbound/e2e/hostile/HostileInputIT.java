@@ -337,11 +337,30 @@ class HostileInputIT {
         return all;
     }
 
+    /**
+     * UTF-8 cannot carry a lone surrogate (the encoder would send '?'): it travels as the JSON escape {@code \\uD83D},
+     * which decodes to the lone surrogate on the server, as a hostile client would send it.
+     */
+    static String escapeLoneSurrogates(String text) {
+        StringBuilder sb = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean pairedHigh = Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1));
+            boolean pairedLow = Character.isLowSurrogate(c) && i > 0 && Character.isHighSurrogate(text.charAt(i - 1));
+            if (Character.isSurrogate(c) && !pairedHigh && !pairedLow) {
+                sb.append(String.format("\\u%04X", (int) c));
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
     private static HttpResponse<String> send(String method, String url, Map<String, String> headers, Object body)
             throws IOException, InterruptedException {
         HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
                 : body instanceof byte[] b ? HttpRequest.BodyPublishers.ofByteArray(b)
-                : HttpRequest.BodyPublishers.ofString((String) body, StandardCharsets.UTF_8);
+                : HttpRequest.BodyPublishers.ofString(escapeLoneSurrogates((String) body), StandardCharsets.UTF_8);
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60)).method(method, publisher);
         headers.forEach(b::header);
         if (body != null && !headers.containsKey("Content-Type")) {
