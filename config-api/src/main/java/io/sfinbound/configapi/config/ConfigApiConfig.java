@@ -105,6 +105,13 @@ public interface ConfigApiConfig {
         /** How long a fetched JWKS is used when the provider sends no cache header. */
         @WithDefault("PT10M")
         Duration jwksCacheDuration();
+
+        /**
+         * An unknown key id fetches the JWKS again, but not sooner than this after the last fetch, so that a flood of
+         * tokens with made-up key ids cannot turn into a flood of requests to the identity provider.
+         */
+        @WithDefault("PT0.3S")
+        Duration jwksRefetchReprieve();
     }
 
     /** Outbox relay settings. */

@@ -50,6 +50,7 @@ public class JwtAuthenticator {
         HttpsJwks jwks = new HttpsJwks(url.get());
         jwks.setDefaultCacheDuration(config.jwksCacheDuration().toSeconds());
         jwks.setRetainCacheOnErrorDuration(config.jwksCacheDuration().toSeconds());
+        jwks.setRefreshReprieveThreshold(config.jwksRefetchReprieve().toMillis());
         consumer = new JwtConsumerBuilder()
                 .setRequireExpirationTime()
                 .setAllowedClockSkewInSeconds((int) config.clockSkew().toSeconds())

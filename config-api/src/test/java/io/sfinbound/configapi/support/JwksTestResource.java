@@ -55,7 +55,9 @@ public class JwksTestResource implements QuarkusTestResourceLifecycleManager {
         return Map.of("sfinbound.auth.jwt.jwks-url", "http://127.0.0.1:" + server.getAddress().getPort() + "/jwks",
                 "sfinbound.auth.jwt.issuer", ISSUER,
                 "sfinbound.auth.jwt.audience", AUDIENCE,
-                "sfinbound.auth.jwt.role-claim", "realm_access.roles");
+                "sfinbound.auth.jwt.role-claim", "realm_access.roles",
+                // the key rotation test publishes a new key right after a fetch: no reprieve, or it would wait 300 ms
+                "sfinbound.auth.jwt.jwks-refetch-reprieve", "PT0S");
     }
 
     @Override
