@@ -83,7 +83,8 @@ public class QueryValidationResource {
     }
 
     private QueryValidationService.QueryValidation run(ValidateRequest r) {
-        return service.validate(r.connectionId(), version(r), r.soql(), r.dateField(), r.fieldMappings());
+        String version = version(r); // first: it checks the body and connectionId, which is unboxed below
+        return service.validate(r.connectionId(), version, r.soql(), r.dateField(), r.fieldMappings());
     }
 
     private String version(ValidateRequest r) {

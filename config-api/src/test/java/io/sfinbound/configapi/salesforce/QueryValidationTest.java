@@ -66,6 +66,8 @@ class QueryValidationTest {
         Api.admin().body(body).post("/api/query-validation").then().statusCode(400)
                 .body("errors.field", hasItem("dateField"))
                 .body("errors.find { it.field == 'fieldMappings[0].sourceField' }.message", containsString("use 'Status'"));
+        Api.admin().body(Map.of("soql", SOQL)).post("/api/query-validation").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("connectionId"));
     }
 
     @Test
